@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// portal: a static site generator for public transparency portals about AI in public administration.
+///
+/// Data flows one way through the targets:
+/// `PortalContent` (pure parsing and validation) → `PortalModel` (the validated site)
+/// → `PortalRender` (pages, feeds, open data) + `PortalSearch` (index) → `PortalBuild` (the only writer).
+let package = Package(
+    name: "portal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portal", targets: ["portal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // The C library, reached only through PortalMarkdown/CommonMarkConverter.swift.
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "PortalMarkdown", dependencies: ["CMark"]),
+        .target(name: "PortalDiagnostics"),
+        .target(name: "PortalModel", dependencies: ["PortalDiagnostics"]),
+        .target(
+            name: "PortalContent",
+            dependencies: ["PortalDiagnostics", "PortalModel", "PortalMarkdown", "Yams"]
+        ),
+        .target(name: "PortalSearch"),
+        .target(
+            name: "PortalRender",
+            dependencies: [
+                "PortalDiagnostics", "PortalModel", "PortalSearch", "PortalMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                "Yams",
+            ]
+        ),
+        .target(
+            name: "PortalBuild",
+            dependencies: ["PortalDiagnostics", "PortalModel", "PortalContent", "PortalRender", "PortalSearch"]
+        ),
+        .executableTarget(
+            name: "portal",
+            dependencies: [
+                "PortalBuild", "PortalDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
+        .testTarget(name: "PortalContentTests", dependencies: ["PortalContent", "PortalDiagnostics", "PortalModel"]),
+        .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
+        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel", "PortalContent"]),
+        .testTarget(
+            name: "PortalBuildTests",
+            dependencies: ["PortalBuild", "PortalContent", "PortalDiagnostics", "PortalModel"]
+        ),
+    ]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Portal: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "portal")
+}
