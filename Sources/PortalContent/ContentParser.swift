@@ -1,0 +1,154 @@
+import PortalDiagnostics
+import PortalModel
+
+/// Parses content files on their own: decoding, front matter, YAML and schema checks. Pure: no file access.
+public enum ContentParser {
+    /// What a file under the content folder is, by its path.
+    enum FileRole: Equatable {
+        case site, bodies, partners, motion, motionOParl, measure, update, page, ignored, unknown
+    }
+
+    /// Classifies a path below the content folder.
+    static func role(of relativePath: String) -> FileRole {
+        let parts = relativePath.split(separator: "/").map(String.init)
+        guard let name = parts.last else { return .unknown }
+        if parts.contains(where: { $0.hasPrefix(".") }) || name.hasPrefix("_") || name.hasSuffix("~") { return .ignored }
+        switch parts.count {
+        case 1:
+            switch name {
+            case "site.yml", "site.yaml": return .site
+            case "bodies.yml", "bodies.yaml": return .bodies
+            case "partners.yml", "partners.yaml": return .partners
+            case "README.md", "README.txt", "LIESMICH.md": return .ignored
+            default: return .unknown
+            }
+        case 2:
+            let isMarkdown = name.lowercased().hasSuffix(".md")
+            switch parts[0] {
+            case "motions": return isMarkdown ? .motion : (name.lowercased().hasSuffix(".json") ? .motionOParl : .unknown)
+            case "measures": return isMarkdown ? .measure : .unknown
+            case "updates": return isMarkdown ? .update : .unknown
+            case "pages": return isMarkdown ? .page : .unknown
+            default: return .unknown
+            }
+        default:
+            return .unknown
+        }
+    }
+
+    /// Parses every file; assets are passed through. Diagnostics come back in file order.
+    static func parse(files: [ContentFile], assets: [Asset]) -> (ParsedContent, [Diagnostic]) {
+        var content = ParsedContent()
+        content.assets = assets
+        var diagnostics: [Diagnostic] = []
+        var sawSite = false
+        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+            switch role(of: file.relativePath) {
+            case .site:
+                if sawSite {
+                    diagnostics.append(.error(.duplicateID, "There is both site.yml and site.yaml. Keep one.", at: file.location()))
+                    continue
+                }
+                sawSite = true
+                content.siteDisplayPath = file.displayPath
+                content.site = parseDataFile(file, diagnostics: &diagnostics) { validator, node in
+                    validator.validateRoot(node, against: ContentSchemas.site)
+                }
+            case .bodies:
+                content.bodies += parseDataFile(file, diagnostics: &diagnostics) { validator, node in
+                    validator.validateRootList(node, of: ContentSchemas.body, listKey: "bodies")
+                } ?? []
+            case .partners:
+                content.partners += parseDataFile(file, diagnostics: &diagnostics) { validator, node in
+                    validator.validateRootList(node, of: ContentSchemas.partner, listKey: "partners")
+                } ?? []
+            case .motion:
+                if let document = parseDocument(file, schema: ContentSchemas.motion, diagnostics: &diagnostics) {
+                    content.motions.append(document)
+                }
+            case .measure:
+                if let document = parseDocument(file, schema: ContentSchemas.measure, diagnostics: &diagnostics) {
+                    content.measures.append(document)
+                }
+            case .update:
+                if let document = parseDocument(file, schema: ContentSchemas.update, diagnostics: &diagnostics) {
+                    content.updates.append(document)
+                }
+            case .page:
+                if let document = parseDocument(file, schema: ContentSchemas.page, diagnostics: &diagnostics) {
+                    content.pages.append(document)
+                }
+            case .motionOParl:
+                diagnostics.append(.warning(
+                    .unknownFile,
+                    "OParl JSON files are not imported by this version of portal; the file is ignored. Write the motion as a Markdown file instead.",
+                    at: file.location()))
+            case .ignored:
+                continue
+            case .unknown:
+                diagnostics.append(.warning(
+                    .unknownFile,
+                    "This file is not part of the content model and is ignored. Markdown files belong in motions/, measures/, updates/ or pages/; images and documents in assets/.",
+                    at: file.location()))
+            }
+        }
+        return (content, diagnostics)
+    }
+
+    /// Decodes a YAML data file and validates it with `validate`.
+    static func parseDataFile<T>(
+        _ file: ContentFile, diagnostics: inout [Diagnostic],
+        validate: (inout SchemaValidator, YAMLNode) -> T
+    ) -> T? {
+        let text: String
+        switch SourceText.decode(file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
+        }
+        let node: YAMLNode
+        switch YAMLReader.parse(text, firstLine: 1, file: file) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
+        }
+        var validator = SchemaValidator(file: file)
+        let result = validate(&validator, node)
+        diagnostics.append(contentsOf: validator.diagnostics)
+        return result
+    }
+
+    /// Decodes a Markdown file, splits its front matter and validates it against `schema`.
+    static func parseDocument(_ file: ContentFile, schema: ObjectSchema, diagnostics: inout [Diagnostic]) -> ParsedDocument? {
+        let text: String
+        switch SourceText.decode(file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            let required = schema.fields.filter(\.required).map(\.key).joined(separator: ", ")
+            diagnostics.append(.error(.emptyFile, "The file is empty. Start it with a front matter block between two '---' lines with the keys \(required).", at: file.location()))
+            return nil
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text) {
+        case .success(let split):
+            frontMatter = split
+        case .failure(.missing):
+            diagnostics.append(.error(.missingFrontMatter, "The file must start with a line '---', then the keys (such as title: …), then another line '---', then the text.", at: file.location(line: 1, column: 1)))
+            return nil
+        case .failure(.unterminated(let line)):
+            diagnostics.append(.error(.unterminatedFrontMatter, "The front matter that starts here is never closed. Add a line with only '---' after the last key.", at: file.location(line: line, column: 1)))
+            return nil
+        }
+        let node: YAMLNode
+        switch YAMLReader.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, file: file) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
+        }
+        var validator = SchemaValidator(file: file)
+        let fields = validator.validateRoot(node, against: schema)
+        diagnostics.append(contentsOf: validator.diagnostics)
+        return ParsedDocument(
+            relativePath: file.relativePath, displayPath: file.displayPath, fields: fields,
+            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine)
+    }
+}

@@ -1,0 +1,76 @@
+import PortalDiagnostics
+import PortalModel
+
+/// Turns parsed content into the validated `Site`: resolves every reference between files, checks what no
+/// single file can check on its own, and renders prose. Pure: no file access.
+struct SiteAssembler {
+    let content: ParsedContent
+    let asOf: LocalDate
+    var diagnostics: [Diagnostic] = []
+
+    // Registries filled while assembling, used to check references.
+    var areaIDs: Set<String> = []
+    var bodyIDs: Set<String> = []
+    var partnerIDs: Set<String> = []
+    var motionItems: [String: Set<Int>] = [:]
+    var measureSlugs: Set<String> = []
+    var updateSlugs: Set<String> = []
+    var documents = DocumentIndex()
+
+    init(content: ParsedContent, asOf: LocalDate) {
+        self.content = content
+        self.asOf = asOf
+    }
+
+    /// Assembles the site; `nil` when site.yml is missing or unusable. Diagnostics are in `diagnostics`.
+    mutating func assemble() -> Site? {
+        let config = assembleConfig()
+        let bodies = assembleBodies()
+        let partners = assemblePartners()
+        var measures = assembleMeasures()
+        var updates = assembleUpdates()
+        var pages = assemblePages()
+        var motions = assembleMotions()
+        checkMotionReferences(motions)
+        checkMeasureReferences(measures)
+        checkUpdateReferences(updates)
+        checkEvidence(motions)
+        checkPageReferences(pages)
+        renderProse(motions: &motions, measures: &measures, updates: &updates, pages: &pages)
+        guard let config else { return nil }
+        return Site(
+            config: config,
+            bodies: bodies.sorted { $0.name < $1.name },
+            partners: partners.sorted { $0.name < $1.name },
+            motions: motions.sorted { ($0.date, $0.reference) > ($1.date, $1.reference) },
+            measures: measures.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) },
+            updates: updates.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) },
+            pages: pages.sorted { $0.slug < $1.slug },
+            assets: content.assets.sorted { $0.path < $1.path },
+            asOf: asOf)
+    }
+
+    mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(code, message, at: location))
+    }
+
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        diagnostics.append(.warning(code, message, at: location))
+    }
+
+    /// Records `id` in `seen`, reporting a duplicate at `location`.
+    mutating func claim(_ id: String, in seen: inout [String: SourceLocation], what: String, at location: SourceLocation) -> Bool {
+        if let first = seen[id] {
+            error(.duplicateID, "\(what) '\(id)' is used twice (first at \(first)). Give each one its own.", at: location)
+            return false
+        }
+        seen[id] = location
+        return true
+    }
+
+    /// Reports a reference to an unknown id, suggesting the nearest known one.
+    mutating func dangling(_ what: String, _ id: String, known: some Collection<String>, at location: SourceLocation, fix: String) {
+        let hint = NameSuggester.hint(for: id, among: Array(known))
+        error(.danglingReference, "\(what) '\(id)' does not exist.\(hint) \(fix)", at: location)
+    }
+}

@@ -1,0 +1,56 @@
+/// A council paper (Antrag, Anfrage, Vorlage…) with its resolution items and its way through the bodies.
+public struct Motion: Sendable, Hashable, Identifiable {
+    /// The paper's reference as printed, such as `AT/0047/2025`; unique.
+    public var reference: String
+    /// The URL segment derived from the reference (`at-0047-2025`).
+    public var slug: String
+    /// The subject line (Betreff).
+    public var name: String
+    public var date: LocalDate
+    public var paperType: PaperType
+    public var originator: Originator
+    public var resolutionItems: [ResolutionItem]
+    /// The introduction of the draft resolution, such as "Der Stadtrat möge beschließen, …".
+    public var resolutionPreamble: String?
+    public var consultations: [Consultation]
+    public var financialImpact: String?
+    public var climateImpact: String?
+    /// References of related motions.
+    public var related: [String]
+    public var files: [Attachment]
+    /// The justification (Begründung): the file's body.
+    public var justification: RichText
+    /// The content file this motion came from, relative to the content folder.
+    public var sourcePath: String
+
+    public var id: String { reference }
+
+    public init(
+        reference: String, slug: String, name: String, date: LocalDate, paperType: PaperType, originator: Originator,
+        resolutionItems: [ResolutionItem], resolutionPreamble: String?, consultations: [Consultation],
+        financialImpact: String?, climateImpact: String?, related: [String], files: [Attachment],
+        justification: RichText, sourcePath: String
+    ) {
+        self.reference = reference
+        self.slug = slug
+        self.name = name
+        self.date = date
+        self.paperType = paperType
+        self.originator = originator
+        self.resolutionItems = resolutionItems
+        self.resolutionPreamble = resolutionPreamble
+        self.consultations = consultations
+        self.financialImpact = financialImpact
+        self.climateImpact = climateImpact
+        self.related = related
+        self.files = files
+        self.justification = justification
+        self.sourcePath = sourcePath
+    }
+
+    /// Who submitted the paper: a body (usually a faction) or named people.
+    public enum Originator: Sendable, Hashable {
+        case body(String)
+        case people([String])
+    }
+}
