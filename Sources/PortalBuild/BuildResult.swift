@@ -1,0 +1,31 @@
+import PortalDiagnostics
+import PortalModel
+
+/// What a build did: its diagnostics, what it wrote, and how long each phase took.
+public struct BuildResult: Sendable {
+    public var diagnostics: Diagnostics
+    /// HTML pages written (0 for `check` or a failed build).
+    public var pagesWritten: Int
+    /// All files written.
+    public var filesWritten: Int
+    /// The as-of date used.
+    public var asOf: LocalDate
+    public var timings: [PhaseTiming]
+
+    /// Whether the build succeeded (no errors).
+    public var succeeded: Bool { !diagnostics.hasErrors }
+
+    /// The seconds from the first phase's start to the last phase's end.
+    public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+
+    /// One phase of the build and its duration.
+    public struct PhaseTiming: Sendable {
+        public var phase: String
+        public var seconds: Double
+
+        public init(phase: String, seconds: Double) {
+            self.phase = phase
+            self.seconds = seconds
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import PortalContent
+import PortalDiagnostics
+import PortalModel
+import PortalRender
+
+/// Runs a build as load → check → render → write, timing each phase and collecting every diagnostic.
+public struct Builder: Sendable {
+    public let options: BuildOptions
+    public let environment: [String: String]
+    /// The generator's version, stated in the generated pages.
+    public static let version = "0.1.0"
+
+    public init(options: BuildOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.options = options
+        self.environment = environment
+    }
+
+    /// Builds (or only checks) the site. Never throws: every problem is a diagnostic in the result.
+    public func run() -> BuildResult {
+        var diagnostics = Diagnostics()
+        var timings: [BuildResult.PhaseTiming] = []
+        let asOf = AsOfDate.resolve(explicit: options.asOf, environment: environment)
+        func timed<T>(_ phase: String, _ work: () -> T) -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = work()
+            timings.append(.init(phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            return result
+        }
+        func finish(pages: Int = 0, files: Int = 0) -> BuildResult {
+            BuildResult(diagnostics: options.strict ? diagnostics.strict() : diagnostics, pagesWritten: pages, filesWritten: files, asOf: asOf, timings: timings)
+        }
+
+        let contentDirectory = resolve(options.contentDirectory)
+        let outputDirectory = OutputGuard.canonical(resolve(options.outputDirectory))
+        let defaultTemplates = options.defaultTemplatesDirectory.map(resolve)
+            ?? ThemeLocator.defaultDirectory(workingDirectory: options.workingDirectory, environment: environment)
+        let userTemplates = options.templatesDirectory.map(resolve)
+        if options.writesOutput,
+           let refusal = OutputGuard.check(output: outputDirectory, content: contentDirectory, templates: [defaultTemplates, userTemplates].compactMap { $0 }) {
+            diagnostics.append(refusal)
+            return finish()
+        }
+
+        // Load: read files from disk.
+        let (files, assets, readDiagnostics) = timed("load") {
+            ContentReader.read(directory: contentDirectory, displayPrefix: displayPath(options.contentDirectory))
+        }
+        diagnostics.append(contentsOf: readDiagnostics)
+        let (theme, themeDiagnostics) = timed("load theme") {
+            ThemeReader.read(defaultDirectory: defaultTemplates, overrideDirectory: userTemplates)
+        }
+        diagnostics.append(contentsOf: themeDiagnostics)
+        if defaultTemplates == nil && userTemplates == nil {
+            diagnostics.error(.missingFile, "No templates found. Run portal from the project folder (with templates/) or pass --templates DIR.", at: SourceLocation(file: "templates"))
+        }
+
+        // Check: parse and validate into the site model.
+        let (site, contentDiagnostics) = timed("check") {
+            ContentLoader.load(files: files, assets: assets, asOf: asOf)
+        }
+        diagnostics.append(contentsOf: contentDiagnostics)
+        guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
+
+        // Render: pages, feeds, open data, search index, all in memory.
+        let (outputFiles, renderDiagnostics) = timed("render") {
+            SiteRenderer.render(site: site, theme: theme, options: RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version))
+        }
+        diagnostics.append(contentsOf: renderDiagnostics)
+        let pages = outputFiles.filter { $0.path.hasSuffix(".html") }.count
+        guard options.writesOutput, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else {
+            return finish(pages: 0)
+        }
+
+        // Write: a complete new site beside the old one, swapped in at the end.
+        let publisher = SitePublisher(outputDirectory: outputDirectory)
+        let assetCopies = site.assets.map { (source: contentDirectory + "/assets/" + $0.path, destination: "assets/" + $0.path) }
+        let failure: String? = timed("write") {
+            do {
+                try publisher.publish(files: outputFiles, assets: assetCopies)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure {
+            diagnostics.error(.outputFailed, "Writing the site failed: \(failure) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
+            return finish()
+        }
+        return finish(pages: pages, files: outputFiles.count + assetCopies.count)
+    }
+
+    /// An absolute path for a path given relative to the working directory.
+    private func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : options.workingDirectory + "/" + path
+    }
+
+    /// The path as shown in diagnostics: as given, without a trailing slash.
+    private func displayPath(_ path: String) -> String {
+        var path = path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        if path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+}
