@@ -51,13 +51,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared helpers for the tests: inline txtar sites, temporary folders.
+        .target(name: "PortalTestSupport", dependencies: ["PortalContent", "PortalModel"], path: "Tests/PortalTestSupport"),
         .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
-        .testTarget(name: "PortalContentTests", dependencies: ["PortalContent", "PortalDiagnostics", "PortalModel"]),
+        .testTarget(
+            name: "PortalContentTests",
+            dependencies: ["PortalContent", "PortalDiagnostics", "PortalModel", "PortalTestSupport"]
+        ),
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel", "PortalContent"]),
         .testTarget(
             name: "PortalBuildTests",
-            dependencies: ["PortalBuild", "PortalContent", "PortalDiagnostics", "PortalModel"]
+            dependencies: ["PortalBuild", "PortalContent", "PortalDiagnostics", "PortalModel", "PortalTestSupport"]
         ),
     ]
 )

@@ -54,29 +54,42 @@ public enum ContentParser {
                 content.site = parseDataFile(file, diagnostics: &diagnostics) { validator, node in
                     validator.validateRoot(node, against: ContentSchemas.site)
                 }
+                if content.site == nil { content.brokenFiles.append(file.relativePath) }
             case .bodies:
+                let bodiesStart = diagnostics.count
                 content.bodies += parseDataFile(file, diagnostics: &diagnostics) { validator, node in
                     validator.validateRootList(node, of: ContentSchemas.body, listKey: "bodies")
                 } ?? []
+                if diagnostics[bodiesStart...].contains(where: { $0.severity == .error }) { content.brokenFiles.append(file.relativePath) }
             case .partners:
+                let partnersStart = diagnostics.count
                 content.partners += parseDataFile(file, diagnostics: &diagnostics) { validator, node in
                     validator.validateRootList(node, of: ContentSchemas.partner, listKey: "partners")
                 } ?? []
+                if diagnostics[partnersStart...].contains(where: { $0.severity == .error }) { content.brokenFiles.append(file.relativePath) }
             case .motion:
                 if let document = parseDocument(file, schema: ContentSchemas.motion, diagnostics: &diagnostics) {
                     content.motions.append(document)
+                } else {
+                    content.brokenFiles.append(file.relativePath)
                 }
             case .measure:
                 if let document = parseDocument(file, schema: ContentSchemas.measure, diagnostics: &diagnostics) {
                     content.measures.append(document)
+                } else {
+                    content.brokenFiles.append(file.relativePath)
                 }
             case .update:
                 if let document = parseDocument(file, schema: ContentSchemas.update, diagnostics: &diagnostics) {
                     content.updates.append(document)
+                } else {
+                    content.brokenFiles.append(file.relativePath)
                 }
             case .page:
                 if let document = parseDocument(file, schema: ContentSchemas.page, diagnostics: &diagnostics) {
                     content.pages.append(document)
+                } else {
+                    content.brokenFiles.append(file.relativePath)
                 }
             case .motionOParl:
                 diagnostics.append(.warning(

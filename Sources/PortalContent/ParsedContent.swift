@@ -11,4 +11,12 @@ struct ParsedContent: Sendable {
     var updates: [ParsedDocument] = []
     var pages: [ParsedDocument] = []
     var assets: [Asset] = []
+    /// Paths of files that could not be parsed; references to what they define are not reported as dangling,
+    /// since the real problem is already reported.
+    var brokenFiles: [String] = []
+
+    /// Whether a file below `folder` (such as `motions/`) or `site.yml` could not be parsed.
+    func hasBrokenFile(in folder: String) -> Bool {
+        brokenFiles.contains { $0.hasPrefix(folder) }
+    }
 }

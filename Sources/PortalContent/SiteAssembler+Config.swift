@@ -5,6 +5,7 @@ extension SiteAssembler {
     /// Builds the site settings, bodies and partners.
     mutating func assembleConfig() -> SiteConfig? {
         guard let site = content.site else {
+            if content.hasBrokenFile(in: "site.y") { return nil }
             error(.missingFile, "content/site.yml is missing or unreadable. Every site needs one with title, description, baseURL, organisation, accessibility, privacy and areas.", at: SourceLocation(file: content.siteDisplayPath))
             return nil
         }

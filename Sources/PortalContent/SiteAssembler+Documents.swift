@@ -44,7 +44,8 @@ extension SiteAssembler {
         for document in content.updates {
             for value in document.fields.list("related") {
                 guard let text = value.text else { continue }
-                if case .motion(let reference) = relatedItem(from: text), motionItems[reference] == nil {
+                if case .motion(let reference) = relatedItem(from: text), motionItems[reference] == nil,
+                   !content.hasBrokenFile(in: "motions/"), !content.hasBrokenFile(in: "measures/") {
                     let hint = NameSuggester.hint(for: text, among: Array(motionItems.keys) + Array(measureSlugs))
                     error(.danglingReference, "'\(text)' is neither a motion reference nor a measure (file name in measures/).\(hint)", at: value.location)
                 }
@@ -56,7 +57,9 @@ extension SiteAssembler {
     mutating func assemblePages() -> [Page] {
         var seen: [String: SourceLocation] = [:]
         var pages: [Page] = []
-        for document in content.pages {
+        // Pages named by their file come first, so a clash is reported at the explicit `slug:` that caused it.
+        let ordered = content.pages.filter { $0.fields["slug"] == nil } + content.pages.filter { $0.fields["slug"] != nil }
+        for document in ordered {
             let fields = document.fields
             let slug = fields.text("slug") ?? Slug.make(from: document.stem)
             let location = fields["slug"]?.location ?? SourceLocation(file: document.displayPath)
@@ -89,7 +92,7 @@ extension SiteAssembler {
         let slugs = Set(pages.map(\.slug))
         for document in content.pages {
             if let target = document.fields.text("translationOf"), !slugs.contains(target) {
-                dangling("The page", target, known: slugs, at: document.fields.location(of: "translationOf"), fix: "Use the slug of a page in pages/.")
+                dangling("The page", target, known: slugs, definedIn: "pages/", at: document.fields.location(of: "translationOf"), fix: "Use the slug of a page in pages/.")
             }
         }
     }

@@ -86,17 +86,18 @@ extension SiteAssembler {
         for document in content.measures {
             let fields = document.fields
             if let area = fields.text("area"), !areaIDs.contains(area) {
-                dangling("The area", area, known: areaIDs, at: fields.location(of: "area"), fix: "Use an id from 'areas' in site.yml, or add the area there.")
+                dangling("The area", area, known: areaIDs, definedIn: "site.y", at: fields.location(of: "area"), fix: "Use an id from 'areas' in site.yml, or add the area there.")
             }
             for value in fields.list("partners") {
                 guard let id = value.text, !partnerIDs.contains(id) else { continue }
-                dangling("The partner", id, known: partnerIDs, at: value.location, fix: "Use an id from partners.yml.")
+                dangling("The partner", id, known: partnerIDs, definedIn: "partners.y", at: value.location, fix: "Use an id from partners.yml.")
             }
             for value in fields.list("motions") {
                 guard let text = value.text else { continue }
                 let link = Self.motionLink(from: text)
                 guard let items = motionItems[link.reference] else {
-                    dangling("The motion", link.reference, known: motionItems.keys, at: value.location, fix: "Use the reference of a file in motions/, such as AT/0047/2025 or AT/0047/2025#2.")
+                    if content.hasBrokenFile(in: "motions/") { continue }
+                    dangling("The motion", link.reference, known: motionItems.keys, definedIn: "motions/", at: value.location, fix: "Use the reference of a file in motions/, such as AT/0047/2025 or AT/0047/2025#2.")
                     continue
                 }
                 if let item = link.item, !items.contains(item) {

@@ -107,22 +107,22 @@ extension SiteAssembler {
         for document in content.motions {
             let fields = document.fields
             if let id = fields["originator"]?.text, !bodyIDs.contains(id) {
-                dangling("The originator body", id, known: bodyIDs, at: fields.location(of: "originator"),
+                dangling("The originator body", id, known: bodyIDs, definedIn: "bodies.y", at: fields.location(of: "originator"),
                          fix: "Add it to bodies.yml, or write the originators as a list of names.")
             }
             let consultationValues = fields.objects("consultations")
             for value in consultationValues {
                 if let id = value.text("organization"), !bodyIDs.contains(id) {
-                    dangling("The body", id, known: bodyIDs, at: value.location(of: "organization"), fix: "Use an id from bodies.yml.")
+                    dangling("The body", id, known: bodyIDs, definedIn: "bodies.y", at: value.location(of: "organization"), fix: "Use an id from bodies.yml.")
                 }
                 if let id = value.text("referredTo"), !bodyIDs.contains(id) {
-                    dangling("The body", id, known: bodyIDs, at: value.location(of: "referredTo"), fix: "Use an id from bodies.yml.")
+                    dangling("The body", id, known: bodyIDs, definedIn: "bodies.y", at: value.location(of: "referredTo"), fix: "Use an id from bodies.yml.")
                 }
             }
             for value in fields.list("related") {
                 guard let reference = value.text else { continue }
                 if !references.contains(reference) {
-                    dangling("The motion", reference, known: references, at: value.location, fix: "Use the reference of a file in motions/.")
+                    dangling("The motion", reference, known: references, definedIn: "motions/", at: value.location, fix: "Use the reference of a file in motions/.")
                 }
             }
         }
@@ -136,13 +136,13 @@ extension SiteAssembler {
                     guard let text = value.text else { continue }
                     switch evidence(from: text) {
                     case .measure(let slug):
-                        if !measureSlugs.contains(slug) {
+                        if !measureSlugs.contains(slug), !content.hasBrokenFile(in: "measures/") {
                             let hint = NameSuggester.hint(for: slug, among: Array(measureSlugs) + Array(updateSlugs))
                             error(.danglingReference, "The evidence '\(text)' is neither a measure (file name in measures/) nor an update (updates/<file name>) nor a URL.\(hint)", at: value.location)
                         }
                     case .update(let slug):
                         if !updateSlugs.contains(slug) {
-                            dangling("The update", slug, known: updateSlugs, at: value.location, fix: "Use the file name of an update without .md.")
+                            dangling("The update", slug, known: updateSlugs, definedIn: "updates/", at: value.location, fix: "Use the file name of an update without .md.")
                         }
                     case .url:
                         if !URLCheck.isValid(text) {

@@ -24,6 +24,12 @@ struct SiteAssembler {
 
     /// Assembles the site; `nil` when site.yml is missing or unusable. Diagnostics are in `diagnostics`.
     mutating func assemble() -> Site? {
+        // Files that failed to parse still define their slug, so references to them are not reported twice.
+        for path in content.brokenFiles {
+            let stem = String((path.split(separator: "/").last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
+            if path.hasPrefix("measures/") { measureSlugs.insert(Slug.make(from: stem)) }
+            if path.hasPrefix("updates/") { updateSlugs.insert(Slug.make(from: stem)) }
+        }
         let config = assembleConfig()
         let bodies = assembleBodies()
         let partners = assemblePartners()
@@ -68,8 +74,10 @@ struct SiteAssembler {
         return true
     }
 
-    /// Reports a reference to an unknown id, suggesting the nearest known one.
-    mutating func dangling(_ what: String, _ id: String, known: some Collection<String>, at location: SourceLocation, fix: String) {
+    /// Reports a reference to an unknown id, suggesting the nearest known one — unless a file of `definedIn`
+    /// (a folder such as `motions/`, or `bodies.y`) could not be parsed, since the id may well be defined there.
+    mutating func dangling(_ what: String, _ id: String, known: some Collection<String>, definedIn: String, at location: SourceLocation, fix: String) {
+        if content.hasBrokenFile(in: definedIn) { return }
         let hint = NameSuggester.hint(for: id, among: Array(known))
         error(.danglingReference, "\(what) '\(id)' does not exist.\(hint) \(fix)", at: location)
     }
