@@ -17,7 +17,8 @@ enum ContentReader {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error(.missingFile, "The content folder '\(directory)' does not exist. Create it or pass --content DIR.", at: SourceLocation(file: directory)))
+            let shown = displayPrefix.isEmpty ? directory : displayPrefix
+            diagnostics.append(.error(.missingFile, "The content folder '\(shown)' does not exist. Create it or pass --content DIR.", at: SourceLocation(file: shown)))
             return ([], [], diagnostics)
         }
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
