@@ -3,6 +3,14 @@ enum HTMLEscaping {
     /// Appends `text` to `output` with `&`, `<`, `>` and `"` replaced by entities, safe both as element
     /// content and inside a double-quoted attribute.
     static func appendEscapedText(_ text: some StringProtocol, to output: inout String) {
+        let needsEscaping = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || $0 == UInt8(ascii: "\"") }
+        }
+        guard needsEscaping ?? true else {
+            output.append(contentsOf: text)
+            return
+        }
         var runStart = text.utf8.startIndex
         var index = runStart
         let end = text.utf8.endIndex
@@ -29,6 +37,13 @@ enum HTMLEscaping {
     /// punctuation and letters stay, and every other byte (spaces, quotes, `<`, non-ASCII …) is percent-encoded.
     /// Existing `%XX` sequences are kept, so an already encoded URL is not encoded twice.
     static func appendEscapedURL(_ url: String, to output: inout String) {
+        let needsEscaping = url.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { !isURLSafe($0) }
+        }
+        guard needsEscaping ?? true else {
+            output.append(url)
+            return
+        }
         var runStart = url.utf8.startIndex
         var index = runStart
         let end = url.utf8.endIndex

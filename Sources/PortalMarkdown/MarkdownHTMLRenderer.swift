@@ -68,7 +68,8 @@ public struct MarkdownHTMLRenderer: Sendable {
                 html.append("</p>\n")
             }
         case .heading(let level, let content, let id):
-            let tag = "h\(min(6, max(1, level + headingLevelOffset)))"
+            let offset = min(6, max(-6, headingLevelOffset))
+            let tag = "h\(min(6, max(1, level + offset)))"
             Self.startLine(&html)
             html.append("<\(tag) id=\"")
             HTMLEscaping.appendEscapedText(id, to: &html)
@@ -201,19 +202,16 @@ public struct MarkdownHTMLRenderer: Sendable {
     /// Whether a paragraph still shows something once raw HTML is dropped: false only for one made of raw HTML
     /// with nothing but whitespace and line breaks around it (paragraphs without raw HTML always render).
     private static func hasVisibleContent(_ inlines: [MarkdownInline]) -> Bool {
-        var containsHTML = false
-        for inline in inlines {
+        let containsHTML = inlines.contains { inline in
+            if case .html = inline.kind { true } else { false }
+        }
+        guard containsHTML else { return true }
+        return inlines.contains { inline in
             switch inline.kind {
-            case .html:
-                containsHTML = true
-            case .softBreak, .lineBreak:
-                continue
-            case .text(let text) where text.allSatisfy(\.isWhitespace):
-                continue
-            default:
-                return true
+            case .html, .softBreak, .lineBreak: false
+            case .text(let text): !text.allSatisfy(\.isWhitespace)
+            default: true
             }
         }
-        return !containsHTML
     }
 }

@@ -1,8 +1,9 @@
 /// A piece of raw HTML found in Markdown, which the portal does not render.
 ///
-/// Safe mode drops raw HTML completely: neither the markup nor the text inside it reaches the page (showing the
-/// text would leak half-rendered markup such as `alert(1)` or the content of a `<style>` into the page). The
-/// content loader reports each occurrence so the author can replace it with Markdown.
+/// Safe mode drops raw HTML completely instead of showing it escaped: an HTML block disappears with everything
+/// in it (its text too, so no `alert(1)` or `<style>` content leaks onto the page), and an inline tag disappears
+/// as a tag. Text between inline tags is ordinary Markdown text to cmark and stays: `Das ist <b>neu</b>` renders
+/// as `Das ist neu`. The content loader reports each occurrence so the author can replace it with Markdown.
 public struct MarkdownRawHTML: Sendable, Hashable {
     /// The HTML as written (a whole HTML block, or one inline tag such as `<span class="x">`).
     public var html: String

@@ -8,43 +8,35 @@
 /// fragments, `https:`, `mailto:` …) is safe.
 public enum MarkdownURLPolicy {
     /// The image types allowed in `data:` URLs of images.
-    private static let dataImageTypes = ["image/png", "image/gif", "image/jpeg", "image/webp"]
+    private static let dataImageTypes: Set<String> = ["image/png", "image/gif", "image/jpeg", "image/webp"]
     /// Schemes that are never allowed.
     private static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "file", "data"]
 
     /// Whether `url` may be the destination of a link (`kind == .link`) or the source of an image.
     public static func isSafe(_ url: String, for kind: MarkdownLink.Kind) -> Bool {
-        let normalized = browserNormalized(url)
-        guard let scheme = scheme(of: normalized), forbiddenSchemes.contains(scheme) else { return true }
+        var bytes = browserVisibleBytes(of: url)
+        guard let scheme = scheme(readingFrom: &bytes), forbiddenSchemes.contains(scheme) else { return true }
         guard scheme == "data", kind == .image else { return false }
-        let mediaType = normalized.utf8.dropFirst("data:".utf8.count)
-        return dataImageTypes.contains { type in
-            guard mediaType.count > type.utf8.count,
-                  mediaType.prefix(type.utf8.count).elementsEqual(type.utf8, by: asciiCaseInsensitiveEqual)
-            else { return false }
-            let next = mediaType[mediaType.index(mediaType.startIndex, offsetBy: type.utf8.count)]
-            return next == UInt8(ascii: ";") || next == UInt8(ascii: ",")
+        var mediaType: [UInt8] = []
+        while let byte = bytes.next(), byte != UInt8(ascii: ";"), byte != UInt8(ascii: ",") {
+            guard mediaType.count < 16 else { return false }
+            mediaType.append(byte)
         }
+        let lowercased = String(decoding: mediaType, as: UTF8.self).lowercased()
+        return dataImageTypes.contains(lowercased) && bytes.hasReadSeparator
     }
 
-    /// The URL as a browser's URL parser sees it: without leading/trailing C0 controls and spaces, and without
-    /// ASCII tabs and line breaks anywhere.
-    private static func browserNormalized(_ url: String) -> String {
-        let isControlOrSpace: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 }
-        var scalars = Substring(url).unicodeScalars
-        while let first = scalars.first, isControlOrSpace(first) { scalars.removeFirst() }
-        while let last = scalars.last, isControlOrSpace(last) { scalars.removeLast() }
-        var result = String.UnicodeScalarView()
-        for scalar in scalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
-            result.append(scalar)
-        }
-        return String(result)
+    /// The URL's bytes as a browser's URL parser reads them: leading C0 controls and spaces skipped, ASCII tabs
+    /// and line breaks removed. (Trailing ones do not matter for a prefix check.)
+    private static func browserVisibleBytes(of url: String) -> VisibleBytes {
+        VisibleBytes(base: url.utf8.drop { $0 <= 0x20 }.makeIterator())
     }
 
     /// The lowercased scheme (`https` in `HTTPS://x`), or nil for a URL without one (a relative reference).
-    private static func scheme(of url: String) -> String? {
+    /// Reads up to and including the `:`.
+    private static func scheme(readingFrom bytes: inout VisibleBytes) -> String? {
         var scheme = ""
-        for byte in url.utf8 {
+        while let byte = bytes.next() {
             switch byte {
             case UInt8(ascii: ":"):
                 return scheme.isEmpty ? nil : scheme
@@ -56,13 +48,33 @@ public enum MarkdownURLPolicy {
             default:
                 return nil
             }
+            if scheme.utf8.count > 32 {
+                return nil
+            }
         }
         return nil
     }
 
-    /// Compares two ASCII bytes ignoring letter case.
-    private static func asciiCaseInsensitiveEqual(_ lhs: UInt8, _ rhs: UInt8) -> Bool {
-        let lower: (UInt8) -> UInt8 = { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        return lower(lhs) == lower(rhs)
+    /// Iterates URL bytes without ASCII tabs and line breaks, remembering whether the last byte read was the
+    /// `;` or `,` that ends a media type.
+    private struct VisibleBytes: IteratorProtocol {
+        var base: Substring.UTF8View.Iterator
+        private(set) var hasReadSeparator = false
+
+        init(base: Substring.UTF8View.Iterator) {
+            self.base = base
+        }
+
+        mutating func next() -> UInt8? {
+            while let byte = base.next() {
+                if byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    continue
+                }
+                hasReadSeparator = byte == UInt8(ascii: ";") || byte == UInt8(ascii: ",")
+                return byte
+            }
+            hasReadSeparator = false
+            return nil
+        }
     }
 }

@@ -19,20 +19,20 @@ struct SourceLocator {
         // cmark skips a byte order mark at the very start; its columns on line 1 begin after it.
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         starts.append(hasByteOrderMark ? 3 : 0)
-        var offset = 0
-        while offset < bytes.count {
-            switch bytes[offset] {
-            case UInt8(ascii: "\n"):
-                starts.append(offset + 1)
-            case UInt8(ascii: "\r"):
-                if offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "\n") {
-                    offset += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let byte = buffer[offset]
+                offset += 1
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(offset)
+                } else if byte == UInt8(ascii: "\r") {
+                    if offset < buffer.count && buffer[offset] == UInt8(ascii: "\n") {
+                        offset += 1
+                    }
+                    starts.append(offset)
                 }
-                starts.append(offset + 1)
-            default:
-                break
             }
-            offset += 1
         }
         lineStarts = starts
     }

@@ -72,7 +72,8 @@ struct HeadingTests {
     }
 
     @Test("Rendered headings carry their ids, shifted and clamped by the level offset",
-          arguments: [(0, "h1", "h6"), (1, "h2", "h6"), (2, "h3", "h6"), (-3, "h1", "h3"), (10, "h6", "h6")])
+          arguments: [(0, "h1", "h6"), (1, "h2", "h6"), (2, "h3", "h6"), (-3, "h1", "h3"), (10, "h6", "h6"),
+                     (Int.max, "h6", "h6"), (Int.min, "h1", "h1")])
     func levelOffset(offset: Int, firstTag: String, lastTag: String) {
         let document = MarkdownDocument.parse("# Erste\n\n###### Letzte")
         let html = MarkdownHTMLRenderer(headingLevelOffset: offset).render(document)
