@@ -98,10 +98,9 @@ enum CommonMarkConverter {
             )
             builder.enter(image, at: position)
         default:
-            // Custom nodes (never produced by the parser) have children and an exit event; keep their content.
-            if cmark_node_first_child(node) != nil {
-                builder.enter(.document, at: position)
-            }
+            // Custom nodes, which the parser never produces, are containers with an exit event: keep their
+            // content in the enclosing container.
+            builder.enterFlattened()
         }
     }
 

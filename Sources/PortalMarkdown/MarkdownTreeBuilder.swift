@@ -97,6 +97,11 @@ struct MarkdownTreeBuilder {
         }
     }
 
+    /// Opens a container that adds no node of its own; its children go to the enclosing container.
+    mutating func enterFlattened() {
+        openedFrames.append(false)
+    }
+
     /// Closes the innermost open container and adds the finished node to its parent.
     mutating func leave() {
         guard let opened = openedFrames.popLast(), opened, frames.count > 1 else { return }
