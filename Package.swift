@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
         .testTarget(
             name: "PortalContentTests",
-            dependencies: ["PortalContent", "PortalDiagnostics", "PortalModel", "PortalTestSupport"]
+            dependencies: ["PortalContent", "PortalDiagnostics", "PortalMarkdown", "PortalModel", "PortalTestSupport"]
         ),
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel", "PortalContent"]),

@@ -9,6 +9,12 @@ struct DocumentIndex: Sendable {
     }
 
     private(set) var entries: [String: Entry] = [:]
+    /// Files that exist but could not be loaded: links to them are not reported again.
+    private(set) var unavailable: Set<String> = []
+
+    mutating func markUnavailable(_ relativePath: String) {
+        unavailable.insert(relativePath)
+    }
 
     mutating func register(relativePath: String, route: Route, anchors: Set<String>) {
         entries[relativePath] = Entry(path: route.path, anchors: anchors)
@@ -19,4 +25,7 @@ struct DocumentIndex: Sendable {
     }
 
     subscript(relativePath: String) -> Entry? { entries[relativePath] }
+
+    /// Every registered path, sorted.
+    var paths: [String] { entries.keys.sorted() }
 }

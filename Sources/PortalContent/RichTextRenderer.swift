@@ -1,11 +1,79 @@
+import PortalDiagnostics
+import PortalMarkdown
 import PortalModel
 
-/// Renders Markdown into `RichText` with the Markdown module.
-enum RichTextRenderer {
-    /// Escaped paragraphs, used until the Markdown renderer is connected.
-    static func plain(_ markdown: String) -> RichText {
-        let escaped = markdown.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
-        let paragraphs = escaped.split(separator: "\n\n").map { "<p>\($0)</p>" }.joined(separator: "\n")
-        return RichText(markdown: markdown, html: paragraphs, plainText: markdown)
+/// Renders Markdown prose into `RichText` and reports what is wrong in it at its position in the file:
+/// broken links, images without alt text, raw HTML, skipped heading levels.
+struct RichTextRenderer: Sendable {
+    let resolver: LinkResolver
+
+    /// Where a piece of Markdown stands: its file, and the file line of the Markdown's first line.
+    struct Origin {
+        var relativePath: String
+        var displayPath: String
+        var firstLine: Int
+        /// For Markdown inside a YAML value: every position is reported at the value itself.
+        var fixedLocation: SourceLocation?
+
+        func location(_ position: SourcePosition) -> SourceLocation {
+            fixedLocation ?? SourceLocation(file: displayPath, line: firstLine + position.line - 1, column: position.column)
+        }
+    }
+
+    /// Parses Markdown, keeping `reserved` ids (the theme's section ids) free for the theme.
+    static func parse(_ markdown: String, reserved: [String]) -> MarkdownDocument {
+        MarkdownDocument.parse(markdown, reservedHeadingIDs: Set(reserved))
+    }
+
+    /// Renders a parsed document. `inline` renders a single paragraph without its `<p>`.
+    func render(_ document: MarkdownDocument, markdown: String, origin: Origin, inline: Bool = false) -> (RichText, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let sourcePath = origin.relativePath
+        for link in document.links + document.images {
+            guard link.isSafe else {
+                diagnostics.append(.warning(.invalidURL, "The link target '\(link.destination)' is not allowed (only http, https, mailto, tel and paths) and is dropped.", at: origin.location(link.position)))
+                continue
+            }
+            if link.kind == .image, LinkResolver.isExternal(link.destination) {
+                diagnostics.append(.error(.brokenLink, "Images from other hosts are not allowed (the site makes no requests to other hosts). Put the image into content/assets/ and link it as ../assets/name.png.", at: origin.location(link.position)))
+            } else if case .broken(let message) = resolver.resolve(link.destination, from: sourcePath) {
+                diagnostics.append(.error(.brokenLink, message, at: origin.location(link.position)))
+            }
+            if link.isImageWithoutAltText {
+                diagnostics.append(.error(.imageWithoutAlt, "This image has no alternative text. Describe it for people who cannot see it: ![Beschreibung](\(link.destination)).", at: origin.location(link.position)))
+            }
+        }
+        let rawHTML = document.rawHTML.filter { !$0.isComment }
+        if let first = rawHTML.first {
+            let more = rawHTML.count > 1 ? " (\(rawHTML.count) places in this text; this is the first)" : ""
+            diagnostics.append(.warning(.rawHTML, "Raw HTML is not published\(more). Write it in Markdown instead (**bold**, [link](url), lists with -).", at: origin.location(first.position)))
+        }
+        if let position = document.nestingLimitPosition {
+            diagnostics.append(.warning(.yamlTooComplex, "Lists or quotes nest deeper than \(MarkdownDocument.maximumNestingDepth) levels here; deeper levels are flattened.", at: origin.location(position)))
+        }
+        let headings = document.headings
+        let topLevel = headings.map(\.level).min() ?? 2
+        let offset = max(0, 2 - topLevel)
+        var previous = topLevel - 1
+        for heading in headings {
+            if heading.level > previous + 1 {
+                diagnostics.append(.warning(.headingLevelSkipped, "This heading skips a level (from \(String(repeating: "#", count: max(previous, 1))) to \(String(repeating: "#", count: heading.level))). Use \(String(repeating: "#", count: previous + 1)) so screen reader users can follow the structure.", at: origin.location(heading.position)))
+            }
+            previous = heading.level
+        }
+        let resolver = self.resolver
+        let rewriter: MarkdownLinkRewriter = { destination, _ in
+            if case .rewrite(let url) = resolver.resolve(destination, from: sourcePath) { return url }
+            return nil
+        }
+        let renderer = MarkdownHTMLRenderer(headingLevelOffset: offset, linkRewriter: rewriter)
+        let html: String
+        if inline, document.blocks.count == 1, case .paragraph(let inlines) = document.blocks[0].kind {
+            html = renderer.renderInlines(inlines)
+        } else {
+            html = renderer.render(document)
+        }
+        let richHeadings = headings.map { RichText.Heading(level: min(6, $0.level + offset), text: $0.text, id: $0.id) }
+        return (RichText(markdown: markdown, html: html, plainText: document.plainText, headings: richHeadings), diagnostics)
     }
 }

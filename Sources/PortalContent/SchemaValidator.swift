@@ -1,3 +1,4 @@
+import PortalMarkdown
 import Foundation
 import PortalDiagnostics
 import PortalModel

@@ -1,3 +1,4 @@
+import PortalMarkdown
 import PortalDiagnostics
 import PortalModel
 
@@ -16,11 +17,11 @@ extension SiteAssembler {
             }
             guard claim(slug, in: &seen, what: "The update address (from the file name)", at: fileLocation) else { continue }
             updateSlugs.insert(slug)
+            documents.register(relativePath: document.relativePath, route: .update(slug), anchors: Set(PageAnchors.update))
             guard let title = fields.text("title"), let date = fields.date("date") else { continue }
             if let prefix = LocalDate(iso: String(document.stem.prefix(10))), prefix != date {
                 warning(.inconsistentDates, "The file name starts with \(prefix) but the date is \(date). Rename the file or correct the date.", at: fields.location(of: "date"))
             }
-            documents.register(relativePath: document.relativePath, route: .update(slug), anchors: Set(PageAnchors.update))
             updates.append(Update(
                 slug: slug, title: title, date: date, summary: fields.text("summary"),
                 type: fields.vocabulary("type", as: UpdateType.self) ?? .news,
@@ -72,12 +73,12 @@ extension SiteAssembler {
                 continue
             }
             guard claim(slug, in: &seen, what: "The page address", at: location) else { continue }
+            documents.register(relativePath: document.relativePath, route: .page(slug), anchors: Set(PageAnchors.page))
             guard let title = fields.text("title") else { continue }
             let variant = fields.vocabulary("variant", as: PageVariant.self) ?? .standard
             if variant == .standard, fields["translationOf"] != nil {
                 warning(.invalidValue, "translationOf is only used with variant: easy-language.", at: fields.location(of: "translationOf"))
             }
-            documents.register(relativePath: document.relativePath, route: .page(slug), anchors: Set(PageAnchors.page))
             pages.append(Page(
                 slug: slug, title: title, summary: fields.text("summary"), variant: variant,
                 translationOf: fields.text("translationOf"), lastReviewed: fields.date("lastReviewed"),

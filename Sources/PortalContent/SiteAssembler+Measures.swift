@@ -1,3 +1,4 @@
+import PortalMarkdown
 import Foundation
 import PortalDiagnostics
 import PortalModel
@@ -17,6 +18,7 @@ extension SiteAssembler {
             }
             guard claim(slug, in: &seen, what: "The measure address (from the file name)", at: fileLocation) else { continue }
             measureSlugs.insert(slug)
+            documents.register(relativePath: document.relativePath, route: .measure(slug), anchors: Set(PageAnchors.measure))
             let riskClass = fields.vocabulary("riskClass", as: RiskClass.self)
             if riskClass == .high, fields["euDatabaseURL"] == nil {
                 error(.missingEUDatabaseURL, "A measure with riskClass: high must name its entry in the EU database for high-risk AI systems: add euDatabaseURL: https://….", at: fields.location(of: "riskClass"))
@@ -32,7 +34,6 @@ extension SiteAssembler {
                   let contact = fields.text("contact"), let responsibleUnit = fields.text("responsibleUnit"),
                   let updated = fields.date("updated")
             else { continue }
-            documents.register(relativePath: document.relativePath, route: .measure(slug), anchors: Set(PageAnchors.measure))
             let savings = fields.object("savings").map { object in
                 Measure.Savings(expected: object.object("expected").map(Self.figure), realised: object.object("realised").map(Self.figure))
             }

@@ -1,3 +1,4 @@
+import PortalMarkdown
 import PortalDiagnostics
 import PortalModel
 
@@ -40,12 +41,12 @@ extension SiteAssembler {
             } else {
                 originator = .people(fields.texts("originator"))
             }
+            let anchors = Set(PageAnchors.motion + items.map { PageAnchors.resolutionItem($0.id) })
+            documents.register(relativePath: document.relativePath, route: .motion(slug), anchors: anchors)
             guard let name = fields.text("name"), let date = fields.date("date"),
                   let paperType = fields.vocabulary("paperType", as: PaperType.self), fields["originator"] != nil
             else { continue }
             motionItems[reference] = Set(items.map(\.id))
-            let anchors = Set(PageAnchors.motion + items.map { PageAnchors.resolutionItem($0.id) })
-            documents.register(relativePath: document.relativePath, route: .motion(slug), anchors: anchors)
             motions.append(Motion(
                 reference: reference, slug: slug, name: name, date: date, paperType: paperType, originator: originator,
                 resolutionItems: items.sorted { $0.id < $1.id }, resolutionPreamble: fields.text("resolutionPreamble"),

@@ -1,22 +1,74 @@
 import PortalDiagnostics
+import PortalMarkdown
 import PortalModel
 
 extension SiteAssembler {
     /// Renders every Markdown text: headings become anchors, links to content files become page URLs, and broken
     /// links, raw HTML and images without alt text are reported at their position in the file.
+    ///
+    /// Two passes: all documents are parsed first, so a link may point at a heading of any other document.
     mutating func renderProse(motions: inout [Motion], measures: inout [Measure], updates: inout [Update], pages: inout [Page]) {
-        // Placeholder until the Markdown module is merged: prose is escaped plain text.
+        var sources: [String: ParsedDocument] = [:]
+        for document in content.motions + content.measures + content.updates + content.pages {
+            sources[document.relativePath] = document
+        }
+        var parsed: [String: MarkdownDocument] = [:]
+        func parse(_ path: String, _ markdown: String, reserved: [String]) {
+            let document = RichTextRenderer.parse(markdown, reserved: reserved)
+            parsed[path] = document
+            documents.addAnchors(document.headings.map(\.id), to: path)
+        }
+        for motion in motions {
+            parse(motion.sourcePath, motion.justification.markdown, reserved: PageAnchors.motion + motion.resolutionItems.map { PageAnchors.resolutionItem($0.id) })
+        }
+        for measure in measures { parse(measure.sourcePath, measure.description.markdown, reserved: PageAnchors.measure) }
+        for update in updates { parse(update.sourcePath, update.body.markdown, reserved: PageAnchors.update) }
+        for page in pages { parse(page.sourcePath, page.body.markdown, reserved: PageAnchors.page) }
+
+        let renderer = RichTextRenderer(resolver: LinkResolver(documents: documents, assetPaths: Set(content.assets.map(\.path))))
+        func render(_ path: String, _ markdown: String) -> RichText {
+            guard let document = parsed[path], let source = sources[path] else { return .empty }
+            let origin = RichTextRenderer.Origin(relativePath: path, displayPath: source.displayPath, firstLine: source.bodyFirstLine)
+            let (text, found) = renderer.render(document, markdown: markdown, origin: origin)
+            diagnostics.append(contentsOf: found)
+            return text
+        }
+        /// Markdown inside a YAML value: reported at the value's position.
+        func renderValue(_ markdown: String, path: String, at location: SourceLocation) -> RichText {
+            let document = RichTextRenderer.parse(markdown, reserved: [])
+            let origin = RichTextRenderer.Origin(relativePath: path, displayPath: location.file, firstLine: 1, fixedLocation: location)
+            let (text, found) = renderer.render(document, markdown: markdown, origin: origin, inline: true)
+            diagnostics.append(contentsOf: found)
+            return text
+        }
+
         for index in motions.indices {
-            motions[index].justification = RichTextRenderer.plain(motions[index].justification.markdown)
+            let path = motions[index].sourcePath
+            motions[index].justification = render(path, motions[index].justification.markdown)
+            let fields = sources[path]?.fields
+            let itemValues = fields?.objects("resolutionItems") ?? []
+            for itemIndex in motions[index].resolutionItems.indices {
+                let item = motions[index].resolutionItems[itemIndex]
+                let value = itemValues.first { $0.integer("id") == item.id }
+                let location = value?.location(of: "text") ?? SourceLocation(file: sources[path]?.displayPath ?? path)
+                motions[index].resolutionItems[itemIndex].text = renderValue(item.text.markdown, path: path, at: location)
+            }
+            let consultationValues = fields?.objects("consultations") ?? []
+            for consultationIndex in motions[index].consultations.indices {
+                guard let text = motions[index].consultations[consultationIndex].resolutionText else { continue }
+                let value = consultationValues.first { $0.text("resolutionText") == text.markdown }
+                let location = value?.location(of: "resolutionText") ?? SourceLocation(file: sources[path]?.displayPath ?? path)
+                motions[index].consultations[consultationIndex].resolutionText = renderValue(text.markdown, path: path, at: location)
+            }
         }
         for index in measures.indices {
-            measures[index].description = RichTextRenderer.plain(measures[index].description.markdown)
+            measures[index].description = render(measures[index].sourcePath, measures[index].description.markdown)
         }
         for index in updates.indices {
-            updates[index].body = RichTextRenderer.plain(updates[index].body.markdown)
+            updates[index].body = render(updates[index].sourcePath, updates[index].body.markdown)
         }
         for index in pages.indices {
-            pages[index].body = RichTextRenderer.plain(pages[index].body.markdown)
+            pages[index].body = render(pages[index].sourcePath, pages[index].body.markdown)
         }
     }
 }

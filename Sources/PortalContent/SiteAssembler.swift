@@ -1,3 +1,4 @@
+import PortalMarkdown
 import PortalDiagnostics
 import PortalModel
 
@@ -26,6 +27,7 @@ struct SiteAssembler {
     mutating func assemble() -> Site? {
         // Files that failed to parse still define their slug, so references to them are not reported twice.
         for path in content.brokenFiles {
+            documents.markUnavailable(path)
             let stem = String((path.split(separator: "/").last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
             if path.hasPrefix("measures/") { measureSlugs.insert(Slug.make(from: stem)) }
             if path.hasPrefix("updates/") { updateSlugs.insert(Slug.make(from: stem)) }
@@ -37,6 +39,9 @@ struct SiteAssembler {
         var updates = assembleUpdates()
         var pages = assemblePages()
         var motions = assembleMotions()
+        // Documents that were found but could not be assembled: links to them are not reported again.
+        let assembled = Set(motions.map(\.sourcePath) + measures.map(\.sourcePath) + updates.map(\.sourcePath) + pages.map(\.sourcePath))
+        for path in documents.paths where !assembled.contains(path) { documents.markUnavailable(path) }
         checkMotionReferences(motions)
         checkMeasureReferences(measures)
         checkUpdateReferences(updates)

@@ -1,3 +1,4 @@
+import PortalMarkdown
 import PortalModel
 import Testing
 

@@ -35,3 +35,39 @@ import Testing
         #expect(update.type == .decision)
     }
 }
+
+/// Prose: links to content files become page URLs, headings get anchors, item texts render inline.
+@Suite struct ProseTests {
+    @Test func rewritesLinksAndAssignsHeadingIDs() throws {
+        let site = try #require(ContentLoader.load(files: Fixtures.minimalSite.contentFiles(), assets: [], asOf: LocalDate(year: 2026, month: 1, day: 1)).site)
+        let motion = try #require(site.motions.first)
+        #expect(motion.justification.html.contains(#"<h2 id="begruendung-im-detail">Begründung im Detail</h2>"#))
+        #expect(motion.justification.html.contains(#"<a href="/massnahmen/chatbot/">Chatbot</a>"#))
+        #expect(motion.resolutionItems[0].text.html == "Ein Konzept erarbeiten.")
+        let measure = try #require(site.measures.first)
+        #expect(measure.description.html.contains(#"href="/antraege/at-0001-2025/#punkt-1""#))
+        let update = try #require(site.updates.first)
+        #expect(update.body.html.contains(#"href="/antraege/at-0001-2025/#begruendung-im-detail""#))
+        let page = try #require(site.pages.first)
+        #expect(page.body.html.contains(##"<a href="#wo-ki-hilft">"##))
+        #expect(page.body.plainText.contains("Wo KI hilft"))
+    }
+
+    @Test func topLevelHeadingsBecomeLevelTwo() throws {
+        let archive = Fixtures.minimalSite.replacing("## Wo KI hilft", with: "# Wo KI hilft\n\n## Unterpunkt", in: "pages/chancen.md")
+        let (site, diagnostics) = ContentLoader.load(files: archive.contentFiles(), assets: [], asOf: LocalDate(year: 2026, month: 1, day: 1))
+        #expect(diagnostics.isEmpty)
+        let html = try #require(site?.page("chancen")).body.html
+        #expect(html.contains("<h2 id=\"wo-ki-hilft\">"))
+        #expect(html.contains("<h3 id=\"unterpunkt\">"))
+    }
+
+    @Test func assetLinksAreChecked() throws {
+        let archive = Fixtures.minimalSite.replacing("Text mit", with: "![Ein Bild](../assets/bild.png) Text mit", in: "pages/chancen.md")
+        let withAsset = ContentLoader.load(files: archive.contentFiles(), assets: [Asset(path: "bild.png", size: 10)], asOf: LocalDate(year: 2026, month: 1, day: 1))
+        #expect(withAsset.diagnostics.isEmpty)
+        #expect(try #require(withAsset.site?.page("chancen")).body.html.contains(#"src="/assets/bild.png""#))
+        let without = ContentLoader.load(files: archive.contentFiles(), assets: [], asOf: LocalDate(year: 2026, month: 1, day: 1))
+        #expect(without.diagnostics.sorted().map(\.code) == [.brokenLink])
+    }
+}

@@ -78,13 +78,29 @@ import Testing
              file: "measures/leer.md", marker: nil, code: .emptyFile, advice: "front matter"),
         Case(name: "malformed URL", site: base.replacing("url: https://durchsetzung.test.example", with: "url: htps//durchsetzung", in: "site.yml"),
              file: "site.yml", marker: "htps//durchsetzung", code: .invalidURL, advice: "https://"),
+        Case(name: "link to a missing file", site: base.replacing("../measures/chatbot.md)", with: "../measures/chatbott.md)", in: "motions/AT-0001-2025.md"),
+             file: "motions/AT-0001-2025.md", marker: "[Chatbot]", code: .brokenLink, advice: "Did you mean 'measures/chatbot.md'?"),
+        Case(name: "link to a missing anchor", site: base.replacing("#begruendung-im-detail", with: "#begruendung-kurz", in: "updates/2025-05-08-stadtrat.md"),
+             file: "updates/2025-05-08-stadtrat.md", marker: "[Begründung]", code: .brokenLink, advice: "'#begruendung-kurz' does not exist"),
+        Case(name: "link to a missing resolution item", site: base.replacing("#punkt-1", with: "#punkt-2", in: "measures/chatbot.md"),
+             file: "measures/chatbot.md", marker: "[Punkt 1]", code: .brokenLink, advice: "'#punkt-2' does not exist"),
+        Case(name: "link out of the content folder", site: base.replacing("(#wo-ki-hilft)", with: "(../../etc/passwd)", in: "pages/chancen.md"),
+             file: "pages/chancen.md", marker: "[Abschnitt]", code: .brokenLink, advice: "outside the content folder"),
+        Case(name: "image without alt text", site: base.replacing("Text mit", with: "![](/assets/bild.png) Text mit", in: "pages/chancen.md").with("assets/bild.png", "PNG"),
+             file: "pages/chancen.md", marker: "![]", code: .imageWithoutAlt, advice: "alternative text"),
+        Case(name: "image from another host", site: base.replacing("Text mit", with: "![Logo](https://cdn.example.org/logo.png) Text mit", in: "pages/chancen.md"),
+             file: "pages/chancen.md", marker: "![Logo]", code: .brokenLink, advice: "content/assets/"),
+        Case(name: "raw HTML", site: base.replacing("Text mit", with: "Text <b>mit</b>", in: "pages/chancen.md"),
+             file: "pages/chancen.md", marker: "<b>", code: .rawHTML, severity: .warning, advice: "Markdown"),
+        Case(name: "skipped heading level", site: base.replacing("Text mit", with: "#### Tief\n\nText mit", in: "pages/chancen.md"),
+             file: "pages/chancen.md", marker: "#### Tief", code: .headingLevelSkipped, severity: .warning, advice: "Use ###"),
         Case(name: "file outside the content model", site: base.with("notes.txt", "hello"),
              file: "notes.txt", marker: nil, code: .unknownFile, severity: .warning, advice: "ignored"),
     ]
 
     @Test(arguments: cases)
     func reportsExactlyOneDiagnostic(_ testCase: Case) throws {
-        let (_, diagnostics) = ContentLoader.load(files: testCase.site.contentFiles(), assets: [], asOf: LocalDate(year: 2026, month: 1, day: 1))
+        let (_, diagnostics) = ContentLoader.load(files: testCase.site.contentFiles(), assets: testCase.site.assets(), asOf: LocalDate(year: 2026, month: 1, day: 1))
         let all = diagnostics.sorted()
         try #require(all.count == 1, "expected one diagnostic, got: \(all.map(\.description))")
         let diagnostic = all[0]

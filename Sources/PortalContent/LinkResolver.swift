@@ -1,0 +1,109 @@
+import Foundation
+import PortalDiagnostics
+import PortalMarkdown
+import PortalModel
+
+/// Decides what a link in Markdown points at: a content file becomes its page's URL, an asset its `/assets/` URL;
+/// links to files or anchors that do not exist are reported. Pure.
+struct LinkResolver: Sendable {
+    let documents: DocumentIndex
+    let assetPaths: Set<String>
+
+    enum Resolution: Equatable {
+        /// Emit the destination as written.
+        case keep
+        /// Emit this URL instead.
+        case rewrite(String)
+        /// The link is broken; the message says why and what to do.
+        case broken(String)
+    }
+
+    /// Resolves `destination` written in the file at `sourcePath` (relative to the content folder).
+    func resolve(_ destination: String, from sourcePath: String) -> Resolution {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || Self.hasScheme(trimmed) || trimmed.hasPrefix("//") { return .keep }
+        let (path, fragment) = Self.split(trimmed)
+        if path.isEmpty {
+            guard let fragment else { return .keep }
+            return check(fragment: fragment, in: sourcePath, url: nil)
+        }
+        if path.hasPrefix("/") {
+            if path.hasPrefix("/assets/") {
+                let asset = String(path.dropFirst("/assets/".count))
+                return assetPaths.contains(asset) ? .keep : .broken("The file assets/\(asset) does not exist. Put it into content/assets/ or correct the path.")
+            }
+            return .keep
+        }
+        guard let target = Self.normalise(path, relativeTo: sourcePath) else {
+            return .broken("The link '\(destination)' points outside the content folder. Link to content files with relative paths such as ../measures/name.md.")
+        }
+        if documents.unavailable.contains(target) { return .keep }
+        if let entry = documents[target] {
+            guard let fragment else { return .rewrite(entry.path) }
+            return check(fragment: fragment, in: target, url: entry.path)
+        }
+        if target.hasPrefix("assets/") {
+            let asset = String(target.dropFirst("assets/".count))
+            guard assetPaths.contains(asset) else {
+                return .broken("The file \(target) does not exist. Put it into content/assets/ or correct the path.")
+            }
+            return .rewrite("/" + target + (fragment.map { "#" + $0 } ?? ""))
+        }
+        let known = documents.paths
+        let hint = target.hasSuffix(".md") ? NameSuggester.hint(for: target, among: known) : ""
+        if target.hasSuffix(".md") {
+            return .broken("The file \(target) does not exist (or could not be loaded).\(hint) Link to content files by their path relative to this file, such as ../measures/name.md.")
+        }
+        return .broken("The link '\(destination)' points at no content file. Link to other pages through their file (../measures/name.md), to assets through assets/…, or write a full URL (https://…) or a site path (/massnahmen/).")
+    }
+
+    private func check(fragment: String, in target: String, url: String?) -> Resolution {
+        guard let entry = documents[target] else { return .keep }
+        if entry.anchors.contains(fragment) {
+            return url.map { .rewrite($0 + "#" + fragment) } ?? .keep
+        }
+        let hint = NameSuggester.hint(for: fragment, among: Array(entry.anchors))
+        return .broken("The anchor '#\(fragment)' does not exist in \(target).\(hint) Anchors are made from headings: '## Begründung' becomes #begruendung.")
+    }
+
+    /// Whether a destination points at another host (`https://…`, `//host/…`).
+    static func isExternal(_ destination: String) -> Bool {
+        let lowered = destination.trimmingCharacters(in: .whitespaces).lowercased()
+        return lowered.hasPrefix("//") || lowered.hasPrefix("http:") || lowered.hasPrefix("https:")
+    }
+
+    /// Whether a destination starts with a URL scheme such as `https:` or `mailto:`.
+    static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
+        let scheme = text[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    /// Splits off the fragment (`#…`) and drops a query; the path is percent-decoded.
+    static func split(_ destination: String) -> (path: String, fragment: String?) {
+        var path = Substring(destination)
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...]).removingPercentEncoding ?? String(path[path.index(after: hash)...])
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        return (String(path).removingPercentEncoding ?? String(path), fragment)
+    }
+
+    /// `path` resolved against the folder of `sourcePath`; nil when it climbs above the content folder.
+    static func normalise(_ path: String, relativeTo sourcePath: String) -> String? {
+        var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
