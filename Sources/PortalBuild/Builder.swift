@@ -63,9 +63,13 @@ public struct Builder: Sendable {
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
 
         // Render: pages, feeds, open data, search index, all in memory.
-        let (outputFiles, renderDiagnostics) = timed("render") {
+        var (outputFiles, renderDiagnostics) = timed("render") {
             SiteRenderer.render(site: site, theme: theme, options: RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version))
         }
+        // The content schemas, for editors (`# yaml-language-server: $schema=<baseURL>/schemas/site.schema.json`).
+        let baseURL = options.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? site.config.baseURL
+        outputFiles += SchemaExport.jsonSchemas(baseURL: baseURL).map { OutputFile(path: "schemas/" + $0.name, text: $0.text) }
+        outputFiles.sort { $0.path < $1.path }
         diagnostics.append(contentsOf: renderDiagnostics)
         let pages = outputFiles.filter { $0.path.hasSuffix(".html") }.count
         guard options.writesOutput, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else {
