@@ -47,6 +47,7 @@ public struct Builder: Sendable {
             ContentReader.read(directory: contentDirectory, displayPrefix: displayPath(options.contentDirectory))
         }
         diagnostics.append(contentsOf: readDiagnostics)
+        if files.isEmpty, readDiagnostics.contains(where: { $0.code == .missingFile }) { return finish() }
         let (theme, themeDiagnostics) = timed("load theme") {
             ThemeReader.read(defaultDirectory: defaultTemplates, overrideDirectory: userTemplates)
         }
@@ -57,7 +58,7 @@ public struct Builder: Sendable {
 
         // Check: parse and validate into the site model.
         let (site, contentDiagnostics) = timed("check") {
-            ContentLoader.load(files: files, assets: assets, asOf: asOf)
+            ContentLoader.load(files: files, assets: assets, asOf: asOf, contentDisplayPath: displayPath(options.contentDirectory))
         }
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }

@@ -50,7 +50,6 @@ public enum ContentParser {
                     continue
                 }
                 sawSite = true
-                content.siteDisplayPath = file.displayPath
                 content.site = parseDataFile(file, diagnostics: &diagnostics) { validator, node in
                     validator.validateRoot(node, against: ContentSchemas.site)
                 }

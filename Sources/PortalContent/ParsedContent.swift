@@ -3,7 +3,6 @@ import PortalModel
 /// Every content file parsed and checked on its own, before references between files are resolved.
 struct ParsedContent: Sendable {
     var site: ObjectValue?
-    var siteDisplayPath: String = "site.yml"
     var bodies: [ObjectValue] = []
     var partners: [ObjectValue] = []
     var motions: [ParsedDocument] = []

@@ -4,11 +4,8 @@ import PortalModel
 extension SiteAssembler {
     /// Builds the site settings, bodies and partners.
     mutating func assembleConfig() -> SiteConfig? {
-        guard let site = content.site else {
-            if content.hasBrokenFile(in: "site.y") { return nil }
-            error(.missingFile, "content/site.yml is missing or unreadable. Every site needs one with title, description, baseURL, organisation, accessibility, privacy and areas.", at: SourceLocation(file: content.siteDisplayPath))
-            return nil
-        }
+        // A missing or unparsable site.yml is reported by the parser.
+        guard let site = content.site else { return nil }
         var seenAreas: [String: SourceLocation] = [:]
         var areas: [Area] = []
         for area in site.objects("areas") {
