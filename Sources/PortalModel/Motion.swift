@@ -48,6 +48,29 @@ public struct Motion: Sendable, Hashable, Identifiable {
         self.sourcePath = sourcePath
     }
 
+    /// The consultation that decided the paper: the last authoritative one with a final result.
+    public var decision: Consultation? {
+        consultations.last { $0.authoritative && $0.result != .pending && $0.result != .postponed && $0.result != .referred }
+    }
+
+    /// Whether a deciding body adopted the paper (as submitted or amended), so its items are commitments.
+    public var isAdopted: Bool {
+        decision.map { $0.result == .adopted || $0.result == .adoptedAmended } ?? false
+    }
+
+    /// Whether the items are commitments: the paper was adopted, or it is an inquiry, which the administration
+    /// must answer whatever the council does.
+    public var isBinding: Bool {
+        isAdopted || paperType == .inquiry
+    }
+
+    /// Whether `item` of this motion is overdue on `date`: the motion binds (see `isBinding`), the item's due
+    /// date has passed, and it is neither done nor dropped. Items of motions not (yet) adopted are never
+    /// overdue — a deadline in a draft resolution binds no one.
+    public func isOverdue(_ item: ResolutionItem, asOf date: LocalDate) -> Bool {
+        isBinding && item.isPastDue(asOf: date)
+    }
+
     /// Who submitted the paper: a body (usually a faction) or named people.
     public enum Originator: Sendable, Hashable {
         case body(String)

@@ -20,7 +20,10 @@ public struct ResolutionItem: Sendable, Hashable, Identifiable {
     }
 
     /// Whether the item's due date has passed on `date` and it is neither done nor dropped.
-    public func isOverdue(asOf date: LocalDate) -> Bool {
+    ///
+    /// This alone does not make the item overdue: only an adopted motion commits anyone to it — see
+    /// `Motion.isOverdue(_:asOf:)`.
+    public func isPastDue(asOf date: LocalDate) -> Bool {
         guard let due, status != .done, status != .dropped else { return false }
         return due.lastDay < date
     }

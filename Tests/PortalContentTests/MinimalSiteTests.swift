@@ -26,8 +26,13 @@ import Testing
         #expect(motion.consultations.first?.vote == .counts(yes: 30, no: 10, abstain: 2))
         #expect(motion.consultations.first?.authoritative == true)
         #expect(motion.resolutionItems.first?.evidence == [.measure("chatbot")])
-        #expect(motion.resolutionItems.first?.isOverdue(asOf: asOf) == true)
-        #expect(motion.resolutionItems.first?.isOverdue(asOf: LocalDate(year: 2025, month: 12, day: 31)) == false)
+        let item = try #require(motion.resolutionItems.first)
+        #expect(motion.isAdopted)
+        #expect(motion.isOverdue(item, asOf: asOf))
+        #expect(!motion.isOverdue(item, asOf: LocalDate(year: 2025, month: 12, day: 31)))
+        var pending = motion
+        pending.consultations[0].result = .pending
+        #expect(!pending.isOverdue(item, asOf: asOf), "a deadline in a motion not adopted binds no one")
         let measure = try #require(site.measure("chatbot"))
         #expect(measure.motions == [Measure.MotionLink(reference: "AT/0001/2025", item: 1)])
         let update = try #require(site.updates.first)
