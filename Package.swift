@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // The C library, reached only through PortalMarkdown/CommonMarkConverter.swift.
@@ -44,10 +45,18 @@ let package = Package(
             name: "PortalBuild",
             dependencies: ["PortalDiagnostics", "PortalModel", "PortalContent", "PortalRender", "PortalSearch"]
         ),
+        // The preview server: builds, serves on 127.0.0.1, rebuilds on save, reloads open tabs.
+        .target(
+            name: "PortalServe",
+            dependencies: [
+                "PortalBuild", "PortalDiagnostics", "PortalModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "portal",
             dependencies: [
-                "PortalBuild", "PortalDiagnostics",
+                "PortalBuild", "PortalDiagnostics", "PortalServe", "PortalContent", "PortalModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +68,10 @@ let package = Package(
             dependencies: ["PortalContent", "PortalDiagnostics", "PortalMarkdown", "PortalModel", "PortalTestSupport"]
         ),
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
+        .testTarget(
+            name: "PortalServeTests",
+            dependencies: ["PortalServe", "PortalBuild", "PortalTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel", "PortalContent"]),
         .testTarget(
             name: "PortalBuildTests",
