@@ -1,3 +1,4 @@
+import Foundation
 import PortalDiagnostics
 import PortalMarkdown
 import PortalModel
@@ -20,6 +21,22 @@ struct RichTextRenderer: Sendable {
         }
     }
 
+    /// What is wrong with a link to another site or an e-mail address, or nil when it looks right.
+    static func externalURLProblem(_ destination: String) -> String? {
+        let lowered = destination.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+            return URLCheck.isValid(destination) ? nil : "The web address '\(destination)' is malformed. Write it as https://www.example.de/seite."
+        }
+        if lowered.hasPrefix("mailto:") {
+            let address = String(destination.dropFirst("mailto:".count).prefix { $0 != "?" })
+            return URLCheck.isEmail(address.removingPercentEncoding ?? address) ? nil : "The e-mail link '\(destination)' is malformed. Write it as mailto:name@example.de."
+        }
+        if lowered.hasPrefix("www.") {
+            return "The web address '\(destination)' has no https:// in front, so it would be read as a file of this site. Write https://\(destination)."
+        }
+        return nil
+    }
+
     /// Parses Markdown, keeping `reserved` ids (the theme's section ids) free for the theme.
     static func parse(_ markdown: String, reserved: [String]) -> MarkdownDocument {
         MarkdownDocument.parse(markdown, reservedHeadingIDs: Set(reserved))
@@ -36,6 +53,8 @@ struct RichTextRenderer: Sendable {
             }
             if link.kind == .image, LinkResolver.isExternal(link.destination) {
                 diagnostics.append(.error(.brokenLink, "Images from other hosts are not allowed (the site makes no requests to other hosts). Put the image into content/assets/ and link it as ../assets/name.png.", at: origin.location(link.position)))
+            } else if let problem = Self.externalURLProblem(link.destination) {
+                diagnostics.append(.warning(.invalidURL, problem, at: origin.location(link.position)))
             } else if case .broken(let message) = resolver.resolve(link.destination, from: sourcePath) {
                 diagnostics.append(.error(.brokenLink, message, at: origin.location(link.position)))
             }

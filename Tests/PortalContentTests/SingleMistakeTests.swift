@@ -94,6 +94,12 @@ import Testing
              file: "pages/chancen.md", marker: "<b>", code: .rawHTML, severity: .warning, advice: "Markdown"),
         Case(name: "skipped heading level", site: base.replacing("Text mit", with: "#### Tief\n\nText mit", in: "pages/chancen.md"),
              file: "pages/chancen.md", marker: "#### Tief", code: .headingLevelSkipped, severity: .warning, advice: "Use ###"),
+        Case(name: "malformed web address", site: base.replacing("Text mit", with: "[Amt](https://) Text mit", in: "pages/chancen.md"),
+             file: "pages/chancen.md", marker: "[Amt]", code: .invalidURL, severity: .warning, advice: "malformed"),
+        Case(name: "web address without scheme", site: base.replacing("Text mit", with: "[Amt](www.stadt.example) Text mit", in: "pages/chancen.md"),
+             file: "pages/chancen.md", marker: "[Amt]", code: .invalidURL, severity: .warning, advice: "https://www.stadt.example"),
+        Case(name: "malformed e-mail link", site: base.replacing("Text mit", with: "[Mail](mailto:amt-at-stadt) Text mit", in: "pages/chancen.md"),
+             file: "pages/chancen.md", marker: "[Mail]", code: .invalidURL, severity: .warning, advice: "mailto:name@example.de"),
         Case(name: "file outside the content model", site: base.with("notes.txt", "hello"),
              file: "notes.txt", marker: nil, code: .unknownFile, severity: .warning, advice: "ignored"),
     ]
