@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Builds the same generated corpus with portal and with Hugo (+ Pagefind) side by side, alternating A B A B,
+and reports medians and portal/Hugo ratios of wall time and peak RSS.
+
+Usage: Benchmarks/bench.py [--sizes 1000,10000] [--rounds 3] [--portal PATH] [--markdown]
+
+Needs: hugo (Debian package), /usr/bin/time (Debian package `time`), python3 -m pagefind (PyPI `pagefind[extended]`)
+for the search-index comparison (skipped when missing), and a release build of portal
+(`swift build -c release --product portal`; the script builds it when --portal is not given).
+These machines are noisy: read the ratios, not the absolute seconds.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORK = os.path.join(HERE, "work")
+
+
+def timed(command, cwd):
+    """Runs a command under /usr/bin/time -v; returns (wall seconds, peak RSS in MiB)."""
+    report = os.path.join(WORK, "time.txt")
+    start = time.monotonic()
+    result = subprocess.run(["/usr/bin/time", "-v", "-o", report] + command, cwd=cwd,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.monotonic() - start
+    if result.returncode != 0:
+        sys.exit(f"command failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
+    text = open(report).read()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
+    return wall, rss
+
+
+def count_files(folder):
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--portal")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table for BENCHMARKS.md")
+    args = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    portal = args.portal
+    if not portal:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "portal"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        portal = os.path.join(ROOT, ".build", "release", "portal")
+    if not shutil.which("hugo"):
+        sys.exit("hugo is missing: apt-get install hugo")
+    has_pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True).returncode == 0
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        corpus = os.path.join(WORK, f"corpus-{size}")
+        if not os.path.exists(os.path.join(corpus, "portal")):
+            subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(size), corpus], check=True)
+        results = {"portal": [], "hugo": [], "pagefind": [], "noop": [], "edit": []}
+        portal_out = os.path.join(corpus, "portal-site")
+        hugo_out = os.path.join(corpus, "hugo-site")
+        env_args = ["build", "--content", os.path.join(corpus, "portal", "content"),
+                    "--output", portal_out, "--templates", os.path.join(ROOT, "templates"), "--as-of", "2026-11-26"]
+        for _ in range(args.rounds):
+            shutil.rmtree(portal_out, ignore_errors=True)
+            shutil.rmtree(os.path.join(ROOT, ".portal-cache"), ignore_errors=True)
+            results["portal"].append(timed([portal] + env_args, ROOT))
+            shutil.rmtree(hugo_out, ignore_errors=True)
+            results["hugo"].append(timed(["hugo", "--quiet", "-d", hugo_out], os.path.join(corpus, "hugo")))
+            if has_pagefind:
+                results["pagefind"].append(timed([sys.executable, "-m", "pagefind", "--site", hugo_out, "--silent"], corpus))
+            # A no-op rebuild, and a rebuild after editing one article.
+            results["noop"].append(timed([portal] + env_args, ROOT))
+            article = sorted(os.listdir(os.path.join(corpus, "portal", "content", "updates")))[0]
+            path = os.path.join(corpus, "portal", "content", "updates", article)
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write("\nEin zusätzlicher Satz für die Messung.\n")
+            results["edit"].append(timed([portal] + env_args, ROOT))
+        med = {k: (statistics.median(w for w, _ in v), statistics.median(r for _, r in v)) for k, v in results.items() if v}
+        rows.append((size, med, count_files(portal_out), count_files(hugo_out)))
+    print(f"portal {portal}; Hugo {hugo_version}; {args.rounds} rounds, alternating; medians")
+    header = "| articles | portal s | Hugo s | portal/Hugo time | portal MiB | Hugo MiB | portal/Hugo RSS | Hugo+Pagefind s | portal/(Hugo+Pagefind) | no-op/full | one edit/full |"
+    print(header)
+    print("|---" * 11 + "|")
+    for size, med, portal_files, hugo_files in rows:
+        pw, pr = med["portal"]
+        hw, hr = med["hugo"]
+        pf = med.get("pagefind", (0, 0))[0]
+        both = hw + pf
+        print(f"| {size} | {pw:.2f} | {hw:.2f} | {pw / hw:.2f} | {pr:.0f} | {hr:.0f} | {pr / hr:.2f} | "
+              f"{both:.2f} | {pw / both:.2f} | {med['noop'][0] / pw:.2f} | {med['edit'][0] / pw:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
