@@ -36,72 +36,99 @@ public enum ContentParser {
         }
     }
 
-    /// Parses every file; assets are passed through. Diagnostics come back in file order.
+    /// What parsing one file produced.
+    enum FileResult: Sendable {
+        case site(ObjectValue?)
+        case bodies([ObjectValue], failed: Bool)
+        case partners([ObjectValue], failed: Bool)
+        case document(FileRole, ParsedDocument?)
+        case skipped
+    }
+
+    /// Parses one file on its own; pure, so files are parsed in parallel.
+    static func parseOne(_ file: ContentFile) -> (FileResult, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let role = role(of: file.relativePath)
+        let result: FileResult
+        switch role {
+        case .site:
+            result = .site(parseDataFile(file, diagnostics: &diagnostics) { validator, node in
+                validator.validateRoot(node, against: ContentSchemas.site)
+            })
+        case .bodies:
+            let bodies = parseDataFile(file, diagnostics: &diagnostics) { validator, node in
+                validator.validateRootList(node, of: ContentSchemas.body, listKey: "bodies")
+            } ?? []
+            result = .bodies(bodies, failed: diagnostics.contains { $0.severity == .error })
+        case .partners:
+            let partners = parseDataFile(file, diagnostics: &diagnostics) { validator, node in
+                validator.validateRootList(node, of: ContentSchemas.partner, listKey: "partners")
+            } ?? []
+            result = .partners(partners, failed: diagnostics.contains { $0.severity == .error })
+        case .motion:
+            result = .document(role, parseDocument(file, schema: ContentSchemas.motion, diagnostics: &diagnostics))
+        case .measure:
+            result = .document(role, parseDocument(file, schema: ContentSchemas.measure, diagnostics: &diagnostics))
+        case .update:
+            result = .document(role, parseDocument(file, schema: ContentSchemas.update, diagnostics: &diagnostics))
+        case .page:
+            result = .document(role, parseDocument(file, schema: ContentSchemas.page, diagnostics: &diagnostics))
+        case .motionOParl:
+            diagnostics.append(.warning(
+                .unknownFile,
+                "OParl JSON files are not imported by this version of portal; the file is ignored. Write the motion as a Markdown file instead.",
+                at: file.location()))
+            result = .skipped
+        case .ignored:
+            result = .skipped
+        case .unknown:
+            diagnostics.append(.warning(
+                .unknownFile,
+                "This file is not part of the content model and is ignored. Markdown files belong in motions/, measures/, updates/ or pages/; images and documents in assets/.",
+                at: file.location()))
+            result = .skipped
+        }
+        return (result, diagnostics)
+    }
+
+    /// Parses every file (in parallel); assets are passed through. Diagnostics come back in file order.
     static func parse(files: [ContentFile], assets: [Asset]) -> (ParsedContent, [Diagnostic]) {
         var content = ParsedContent()
         content.assets = assets
         var diagnostics: [Diagnostic] = []
+        let sorted = files.sorted { $0.relativePath < $1.relativePath }
+        let results = Parallel.map(sorted, parseOne)
         var sawSite = false
-        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
-            switch role(of: file.relativePath) {
-            case .site:
+        for (file, (result, found)) in zip(sorted, results) {
+            diagnostics.append(contentsOf: found)
+            switch result {
+            case .site(let site):
                 if sawSite {
                     diagnostics.append(.error(.duplicateID, "There is both site.yml and site.yaml. Keep one.", at: file.location()))
                     continue
                 }
                 sawSite = true
-                content.site = parseDataFile(file, diagnostics: &diagnostics) { validator, node in
-                    validator.validateRoot(node, against: ContentSchemas.site)
-                }
-                if content.site == nil { content.brokenFiles.append(file.relativePath) }
-            case .bodies:
-                let bodiesStart = diagnostics.count
-                content.bodies += parseDataFile(file, diagnostics: &diagnostics) { validator, node in
-                    validator.validateRootList(node, of: ContentSchemas.body, listKey: "bodies")
-                } ?? []
-                if diagnostics[bodiesStart...].contains(where: { $0.severity == .error }) { content.brokenFiles.append(file.relativePath) }
-            case .partners:
-                let partnersStart = diagnostics.count
-                content.partners += parseDataFile(file, diagnostics: &diagnostics) { validator, node in
-                    validator.validateRootList(node, of: ContentSchemas.partner, listKey: "partners")
-                } ?? []
-                if diagnostics[partnersStart...].contains(where: { $0.severity == .error }) { content.brokenFiles.append(file.relativePath) }
-            case .motion:
-                if let document = parseDocument(file, schema: ContentSchemas.motion, diagnostics: &diagnostics) {
-                    content.motions.append(document)
-                } else {
+                content.site = site
+                if site == nil { content.brokenFiles.append(file.relativePath) }
+            case .bodies(let bodies, let failed):
+                content.bodies += bodies
+                if failed { content.brokenFiles.append(file.relativePath) }
+            case .partners(let partners, let failed):
+                content.partners += partners
+                if failed { content.brokenFiles.append(file.relativePath) }
+            case .document(let role, let document):
+                guard let document else {
                     content.brokenFiles.append(file.relativePath)
+                    continue
                 }
-            case .measure:
-                if let document = parseDocument(file, schema: ContentSchemas.measure, diagnostics: &diagnostics) {
-                    content.measures.append(document)
-                } else {
-                    content.brokenFiles.append(file.relativePath)
+                switch role {
+                case .motion: content.motions.append(document)
+                case .measure: content.measures.append(document)
+                case .update: content.updates.append(document)
+                default: content.pages.append(document)
                 }
-            case .update:
-                if let document = parseDocument(file, schema: ContentSchemas.update, diagnostics: &diagnostics) {
-                    content.updates.append(document)
-                } else {
-                    content.brokenFiles.append(file.relativePath)
-                }
-            case .page:
-                if let document = parseDocument(file, schema: ContentSchemas.page, diagnostics: &diagnostics) {
-                    content.pages.append(document)
-                } else {
-                    content.brokenFiles.append(file.relativePath)
-                }
-            case .motionOParl:
-                diagnostics.append(.warning(
-                    .unknownFile,
-                    "OParl JSON files are not imported by this version of portal; the file is ignored. Write the motion as a Markdown file instead.",
-                    at: file.location()))
-            case .ignored:
+            case .skipped:
                 continue
-            case .unknown:
-                diagnostics.append(.warning(
-                    .unknownFile,
-                    "This file is not part of the content model and is ignored. Markdown files belong in motions/, measures/, updates/ or pages/; images and documents in assets/.",
-                    at: file.location()))
             }
         }
         return (content, diagnostics)

@@ -12,26 +12,41 @@ extension SiteAssembler {
         for document in content.motions + content.measures + content.updates + content.pages {
             sources[document.relativePath] = document
         }
+        // Pass 1, in parallel: parse every body, then register its headings as anchors.
+        struct Job: Sendable {
+            var path: String
+            var markdown: String
+            var reserved: [String]
+        }
+        var jobs: [Job] = motions.map { motion in
+            Job(path: motion.sourcePath, markdown: motion.justification.markdown,
+                reserved: PageAnchors.motion + motion.resolutionItems.map { PageAnchors.resolutionItem($0.id) })
+        }
+        jobs += measures.map { Job(path: $0.sourcePath, markdown: $0.description.markdown, reserved: PageAnchors.measure) }
+        jobs += updates.map { Job(path: $0.sourcePath, markdown: $0.body.markdown, reserved: PageAnchors.update) }
+        jobs += pages.map { Job(path: $0.sourcePath, markdown: $0.body.markdown, reserved: PageAnchors.page) }
+        let parsedDocuments = Parallel.map(jobs) { RichTextRenderer.parse($0.markdown, reserved: $0.reserved) }
         var parsed: [String: MarkdownDocument] = [:]
-        func parse(_ path: String, _ markdown: String, reserved: [String]) {
-            let document = RichTextRenderer.parse(markdown, reserved: reserved)
-            parsed[path] = document
-            documents.addAnchors(document.headings.map(\.id), to: path)
+        for (job, document) in zip(jobs, parsedDocuments) {
+            parsed[job.path] = document
+            documents.addAnchors(document.headings.map(\.id), to: job.path)
         }
-        for motion in motions {
-            parse(motion.sourcePath, motion.justification.markdown, reserved: PageAnchors.motion + motion.resolutionItems.map { PageAnchors.resolutionItem($0.id) })
-        }
-        for measure in measures { parse(measure.sourcePath, measure.description.markdown, reserved: PageAnchors.measure) }
-        for update in updates { parse(update.sourcePath, update.body.markdown, reserved: PageAnchors.update) }
-        for page in pages { parse(page.sourcePath, page.body.markdown, reserved: PageAnchors.page) }
 
+        // Pass 2, in parallel: render with every anchor known.
         let renderer = RichTextRenderer(resolver: LinkResolver(documents: documents, assetPaths: Set(content.assets.map(\.path))))
-        func render(_ path: String, _ markdown: String) -> RichText {
-            guard let document = parsed[path], let source = sources[path] else { return .empty }
-            let origin = RichTextRenderer.Origin(relativePath: path, displayPath: source.displayPath, firstLine: source.bodyFirstLine)
-            let (text, found) = renderer.render(document, markdown: markdown, origin: origin)
+        let frozenSources = sources, frozenParsed = parsed
+        let rendered = Parallel.map(jobs) { job -> (RichText, [Diagnostic]) in
+            guard let document = frozenParsed[job.path], let source = frozenSources[job.path] else { return (.empty, []) }
+            let origin = RichTextRenderer.Origin(relativePath: job.path, displayPath: source.displayPath, firstLine: source.bodyFirstLine)
+            return renderer.render(document, markdown: job.markdown, origin: origin)
+        }
+        var results: [String: RichText] = [:]
+        for (job, (text, found)) in zip(jobs, rendered) {
+            results[job.path] = text
             diagnostics.append(contentsOf: found)
-            return text
+        }
+        func render(_ path: String, _ markdown: String) -> RichText {
+            results[path] ?? .empty
         }
         /// Markdown inside a YAML value: reported at the value's position.
         func renderValue(_ markdown: String, path: String, at location: SourceLocation) -> RichText {
