@@ -52,7 +52,7 @@ struct MeasuresCSV: Sendable {
     /// The whole file.
     static func make(index: SiteIndex, labels: Labels, baseURL: String) -> String {
         var lines = [columns.map { field(labels[$0.key]) }.joined(separator: ",")]
-        for measure in index.site.measures {
+        for measure in index.measures {
             lines.append(columns.map { field($0.value(measure, index, labels, baseURL)) }.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

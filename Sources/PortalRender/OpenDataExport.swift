@@ -16,7 +16,7 @@ struct OpenDataExport: Sendable {
         root[text: "source"] = baseURL + Route.openData.path
         root[text: "asOf"] = site.asOf.iso
         root["count"] = .int(site.measures.count)
-        root["measures"] = .array(site.measures.map(measure))
+        root["measures"] = .array(index.measures.map(measure))
         return root.value.serialized()
     }
 

@@ -4,7 +4,7 @@ extension PageBuilder {
     /// The home page: purpose, key figures, status overview, latest updates, upcoming dates, overdue commitments.
     func homePage() -> PageView {
         var view = frame(path: Route.home.path, title: site.config.title)
-        let measures = site.measures
+        let measures = index.measures
         let allItems = site.motions.flatMap { motion in motion.resolutionItems.map { (motion, $0) } }
         let openItems = allItems.filter { $0.1.status != .done && $0.1.status != .dropped }
         let overdue = allItems.filter { $0.1.isOverdue(asOf: site.asOf) }

@@ -15,7 +15,7 @@ extension PageBuilder {
     func indexPage() -> PageView {
         var view = frame(path: Route.index.path, title: labels["index.title"], description: labels["index.intro"])
         var entries: [IndexEntry] = []
-        for measure in site.measures {
+        for measure in index.measures {
             entries.append(IndexEntry(term: measure.title, kind: labels["index.kind.measure"], href: Route.measure(measure.slug).path))
         }
         for motion in site.motions {
@@ -52,7 +52,7 @@ extension PageBuilder {
         }
         var tags: [String: [(String, String)]] = [:]
         var tagSpelling: [String: String] = [:]
-        for measure in site.measures {
+        for measure in index.measures {
             for tag in measure.tags {
                 let key = GermanCollation.key(tag)
                 tagSpelling[key] = tagSpelling[key].map { GermanCollation.precedes($0, tag) ? $0 : tag } ?? tag

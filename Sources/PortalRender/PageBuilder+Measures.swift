@@ -9,16 +9,16 @@ extension PageBuilder {
         switch filter {
         case nil:
             title = labels["measures.title"]
-            measures = site.measures
+            measures = index.measures
         case .area(let id):
             title = labels.format("measures.filteredByArea", ["value": index.areaLabel(id)])
-            measures = site.measures.filter { $0.area == id }
+            measures = index.measures.filter { $0.area == id }
         case .status(let status):
             title = labels.format("measures.filteredByStatus", ["value": labels.label(status)])
-            measures = site.measures.filter { $0.status == status }
+            measures = index.measures.filter { $0.status == status }
         case .riskClass(let riskClass):
             title = labels.format("measures.filteredByRisk", ["value": labels.label(riskClass)])
-            measures = site.measures.filter { $0.riskClass == riskClass }
+            measures = index.measures.filter { $0.riskClass == riskClass }
         }
         var view = frame(path: path, title: title, description: labels["measures.intro"],
                          trail: filter == nil ? [] : [(labels["nav.measures"], Route.measures.path)])
@@ -40,7 +40,7 @@ extension PageBuilder {
             return view
         }
         var counts: [String: Int] = [:]
-        for measure in site.measures {
+        for measure in index.measures {
             counts[PageRequest.MeasureFilter.area(measure.area).path, default: 0] += 1
             counts[PageRequest.MeasureFilter.status(measure.status).path, default: 0] += 1
             counts[PageRequest.MeasureFilter.riskClass(measure.riskClass).path, default: 0] += 1

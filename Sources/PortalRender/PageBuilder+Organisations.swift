@@ -7,7 +7,7 @@ extension PageBuilder {
         let sorted = site.bodies.sorted { lhs, rhs in
             let left = lhs.isDissolved(asOf: site.asOf), right = rhs.isDissolved(asOf: site.asOf)
             if left != right { return !left }
-            return lhs.name < rhs.name
+            return GermanCollation.precedes(lhs.name, rhs.name)
         }
         view[list: "bodies"] = sorted.map { body in
             var row = ViewData()
@@ -71,7 +71,7 @@ extension PageBuilder {
     /// The partner organisations.
     func partnersPage() -> PageView {
         var view = frame(path: Route.partners.path, title: labels["partners.title"], description: labels["partners.intro"])
-        view[list: "partners"] = site.partners.sorted { $0.name < $1.name }.map { partner in
+        view[list: "partners"] = index.partners.map { partner in
             var row = ViewData()
             row["name"] = partner.name
             row["href"] = Route.partner(partner.id).path

@@ -4,7 +4,7 @@ extension PageBuilder {
     /// Expected and realised savings per measure and in total, as an accessible bar chart and a table.
     func savingsPage() -> PageView {
         var view = frame(path: Route.savings.path, title: labels["savings.title"], description: labels["savings.intro"])
-        let measures = site.measures.filter { $0.savings != nil }
+        let measures = index.measures.filter { $0.savings != nil }
         var totals = (expectedHours: 0.0, expectedEuros: 0.0, realisedHours: 0.0, realisedEuros: 0.0)
         let rows: [ViewData] = measures.map { measure in
             let expected = measure.savings?.expected, realised = measure.savings?.realised

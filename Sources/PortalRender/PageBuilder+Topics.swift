@@ -16,7 +16,7 @@ extension PageBuilder {
         if let page { addLanguageLinks(for: page, to: &view) }
         let areaOrder = site.config.areas.map(\.id)
         var groups: [String: [ViewData]] = [:]
-        for measure in site.measures {
+        for measure in index.measures {
             let points = topic == .opportunities ? measure.opportunities : measure.limits
             guard !points.isEmpty else { continue }
             var entry = ViewData()

@@ -4,6 +4,10 @@ import PortalModel
 /// (motion → implementing measures, measure → updates, body → consultations, …). All lists keep the site's order.
 struct SiteIndex: Sendable {
     let site: Site
+    /// Measures in German alphabetical order of their titles, as lists show them.
+    let measures: [Measure]
+    /// Partners in German alphabetical order of their names.
+    let partners: [Partner]
     let bodiesByID: [String: Body]
     let partnersByID: [String: Partner]
     let areasByID: [String: Area]
@@ -46,6 +50,8 @@ struct SiteIndex: Sendable {
 
     init(site: Site) {
         self.site = site
+        measures = site.measures.sorted { GermanCollation.precedes($0.title, $1.title) }
+        partners = site.partners.sorted { GermanCollation.precedes($0.name, $1.name) }
         bodiesByID = Dictionary(site.bodies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         partnersByID = Dictionary(site.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         areasByID = Dictionary(site.config.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -57,7 +63,7 @@ struct SiteIndex: Sendable {
         var measuresByMotion: [String: [Measure]] = [:]
         var measuresByItem: [ItemKey: [Measure]] = [:]
         var measuresByPartner: [String: [Measure]] = [:]
-        for measure in site.measures {
+        for measure in measures {
             var seenMotions = Set<String>()
             for link in measure.motions {
                 if seenMotions.insert(link.reference).inserted { measuresByMotion[link.reference, default: []].append(measure) }
