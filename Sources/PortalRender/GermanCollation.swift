@@ -25,6 +25,15 @@ enum GermanCollation {
         return key
     }
 
+    /// The elements sorted by a text, computing each sort key once.
+    static func sorted<Element>(_ elements: [Element], by text: (Element) -> String) -> [Element] {
+        let keyed = elements.map { (key: key(text($0)), text: text($0), element: $0) }
+        return keyed.sorted { lhs, rhs in
+            if lhs.key != rhs.key { return lhs.key < rhs.key }
+            return lhs.text < rhs.text
+        }.map(\.element)
+    }
+
     /// Whether `lhs` sorts before `rhs`.
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         let left = key(lhs), right = key(rhs)

@@ -14,6 +14,8 @@ struct Labels: Sendable {
     let displayPath: String
     /// Every label by dotted key.
     private let table: [String: String]
+    /// Every label as a pattern with `{placeholders}`.
+    private let patterns: [String: TextPattern]
     /// The keys looked up but missing, shared by every copy (rendering runs in parallel).
     private let misses = MissLog()
 
@@ -21,6 +23,7 @@ struct Labels: Sendable {
         self.language = language
         self.displayPath = displayPath
         self.table = table
+        self.patterns = table.mapValues(TextPattern.init)
     }
 
     /// Parses a translation file; a syntax error or a non-text value is a `template-error` diagnostic.
@@ -97,17 +100,16 @@ struct Labels: Sendable {
 
     /// The label with `{name}` placeholders replaced, such as `"Stand: {date}"`.
     func format(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
-        var text = self[key]
-        for (name, value) in values {
-            text = text.replacing("{\(name)}", with: value)
+        guard let pattern = patterns[key] else {
+            misses.insert(key)
+            return key
         }
-        return text
+        return pattern.filled(values)
     }
 
     /// A counted phrase: `key.one` for 1, `key.other` otherwise, with `{count}` replaced.
     func count(_ key: String, _ count: Int, formatted: String) -> String {
-        let text = count == 1 ? self[key + ".one"] : self[key + ".other"]
-        return text.replacing("{count}", with: formatted)
+        format(count == 1 ? key + ".one" : key + ".other", ["count": formatted])
     }
 
     /// A diagnostic for every key that was looked up but is missing, sorted.

@@ -8,28 +8,27 @@ struct LocalFormat: Sendable {
     /// Month names, January first.
     let monthNames: [String]
     /// Pattern with `{day}`, `{month}`, `{year}`, such as `{day}. {month} {year}`.
-    let dayPattern: String
+    let dayPattern: TextPattern
     /// Pattern with `{month}`, `{year}`.
-    let monthPattern: String
+    let monthPattern: TextPattern
     /// Pattern with `{amount}`, such as `{amount} €`.
-    let currencyPattern: String
+    let currencyPattern: TextPattern
 
     init(labels: Labels) {
-        decimalSeparator = labels["format.decimalSeparator"]
-        groupingSeparator = labels["format.groupingSeparator"]
-        monthNames = (1...12).map { labels["months.\($0)"] }
-        dayPattern = labels["format.date"]
-        monthPattern = labels["format.month"]
-        currencyPattern = labels["format.currency"]
+        self.init(
+            decimalSeparator: labels["format.decimalSeparator"], groupingSeparator: labels["format.groupingSeparator"],
+            monthNames: (1...12).map { labels["months.\($0)"] }, dayPattern: labels["format.date"],
+            monthPattern: labels["format.month"], currencyPattern: labels["format.currency"]
+        )
     }
 
     init(decimalSeparator: String, groupingSeparator: String, monthNames: [String], dayPattern: String, monthPattern: String, currencyPattern: String) {
         self.decimalSeparator = decimalSeparator
         self.groupingSeparator = groupingSeparator
         self.monthNames = monthNames
-        self.dayPattern = dayPattern
-        self.monthPattern = monthPattern
-        self.currencyPattern = currencyPattern
+        self.dayPattern = TextPattern(dayPattern)
+        self.monthPattern = TextPattern(monthPattern)
+        self.currencyPattern = TextPattern(currencyPattern)
     }
 
     /// The label keys this formatter reads.
@@ -74,17 +73,16 @@ struct LocalFormat: Sendable {
 
     /// A euro amount without cents: `54.000 €`.
     func euros(_ value: Double) -> String {
-        currencyPattern.replacing("{amount}", with: number(value, fractionDigits: 0))
+        currencyPattern.filled(["amount": number(value, fractionDigits: 0)])
     }
 
     /// A date as written in running text: `8. Mai 2025`, or `Mai 2025` when only the month is known.
     func date(_ date: LocalDate) -> String {
         let month = monthNames.indices.contains(date.month - 1) ? monthNames[date.month - 1] : String(date.month)
         guard let day = date.day else {
-            return monthPattern.replacing("{month}", with: month).replacing("{year}", with: String(date.year))
+            return monthPattern.filled(["month": month, "year": String(date.year)])
         }
-        return dayPattern.replacing("{day}", with: String(day)).replacing("{month}", with: month)
-            .replacing("{year}", with: String(date.year))
+        return dayPattern.filled(["day": String(day), "month": month, "year": String(date.year)])
     }
 
     /// A month heading: `Mai 2025`.

@@ -71,13 +71,13 @@ extension PageBuilder {
             let unique = links.filter { seen.insert($0.1).inserted }
             entries.append(IndexEntry(term: tagSpelling[key] ?? key, kind: labels["index.kind.term"], href: nil, links: unique))
         }
-        entries.sort { lhs, rhs in
-            let left = GermanCollation.key(lhs.term), right = GermanCollation.key(rhs.term)
-            if left != right { return left < right }
-            if lhs.term != rhs.term { return lhs.term < rhs.term }
-            if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
-            return (lhs.href ?? "") < (rhs.href ?? "")
+        let keyed = entries.map { (key: GermanCollation.key($0.term), entry: $0) }.sorted { lhs, rhs in
+            if lhs.key != rhs.key { return lhs.key < rhs.key }
+            if lhs.entry.term != rhs.entry.term { return lhs.entry.term < rhs.entry.term }
+            if lhs.entry.kind != rhs.entry.kind { return lhs.entry.kind < rhs.entry.kind }
+            return (lhs.entry.href ?? "") < (rhs.entry.href ?? "")
         }
+        entries = keyed.map(\.entry)
 
         var byLetter: [String: [ViewData]] = [:]
         for entry in entries {

@@ -17,6 +17,8 @@ struct PageBuilder: Sendable {
     private let chrome: ViewData
     /// The main navigation: label and path.
     private let navigation: [(label: String, path: String)]
+    /// Every measure's entry for lists and the register, by slug, built once (lists repeat them many times).
+    private let measureSummaries: [String: ViewData]
 
     /// The number of updates on one page of the updates list.
     static let updatesPerPage = 20
@@ -32,6 +34,11 @@ struct PageBuilder: Sendable {
         self.baseURL = baseURL
         self.generatorVersion = generatorVersion
         self.hasSearchScript = hasSearchScript
+        let format = self.format
+        measureSummaries = Dictionary(
+            site.measures.map { ($0.slug, Self.makeMeasureSummary($0, index: index, labels: labels, format: format)) },
+            uniquingKeysWith: { first, _ in first }
+        )
 
         var navigation: [(label: String, path: String)] = [
             (labels["nav.measures"], Route.measures.path),
@@ -146,6 +153,10 @@ struct PageBuilder: Sendable {
 
     /// A measure as a row of the register and as an entry in lists.
     func measureSummary(_ measure: Measure) -> ViewData {
+        measureSummaries[measure.slug] ?? Self.makeMeasureSummary(measure, index: index, labels: labels, format: format)
+    }
+
+    private static func makeMeasureSummary(_ measure: Measure, index: SiteIndex, labels: Labels, format: LocalFormat) -> ViewData {
         var view = ViewData()
         view["title"] = measure.title
         view["href"] = Route.measure(measure.slug).path
@@ -153,17 +164,28 @@ struct PageBuilder: Sendable {
         view["area"] = index.areaLabel(measure.area)
         view["areaHref"] = PageRequest.MeasureFilter.area(measure.area).path
         view["automation"] = labels.label(measure.automation)
-        view[object: "status"] = statusBadge(measure.status).view
-        view[object: "riskClass"] = riskBadge(measure.riskClass).view
-        view[object: "updated"] = date(measure.updated)
+        view[object: "status"] = statusBadge(measure.status, labels: labels).view
+        view[object: "riskClass"] = riskBadge(measure.riskClass, labels: labels).view
+        var updated = ViewData()
+        updated["iso"] = measure.updated.iso
+        updated["text"] = format.date(measure.updated)
+        view[object: "updated"] = updated
         return view
     }
 
     func statusBadge(_ status: MeasureStatus) -> Badge {
-        Badge(prefix: labels["badge.status"], text: labels.label(status), tone: "status-\(status.rawValue)")
+        Self.statusBadge(status, labels: labels)
     }
 
     func riskBadge(_ riskClass: RiskClass) -> Badge {
+        Self.riskBadge(riskClass, labels: labels)
+    }
+
+    private static func statusBadge(_ status: MeasureStatus, labels: Labels) -> Badge {
+        Badge(prefix: labels["badge.status"], text: labels.label(status), tone: "status-\(status.rawValue)")
+    }
+
+    private static func riskBadge(_ riskClass: RiskClass, labels: Labels) -> Badge {
         Badge(prefix: labels["badge.riskClass"], text: labels.label(riskClass), tone: "risk-\(riskClass.rawValue)")
     }
 

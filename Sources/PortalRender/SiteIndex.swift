@@ -50,8 +50,8 @@ struct SiteIndex: Sendable {
 
     init(site: Site) {
         self.site = site
-        measures = site.measures.sorted { GermanCollation.precedes($0.title, $1.title) }
-        partners = site.partners.sorted { GermanCollation.precedes($0.name, $1.name) }
+        measures = GermanCollation.sorted(site.measures, by: \.title)
+        partners = GermanCollation.sorted(site.partners, by: \.name)
         bodiesByID = Dictionary(site.bodies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         partnersByID = Dictionary(site.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         areasByID = Dictionary(site.config.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

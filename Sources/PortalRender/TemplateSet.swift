@@ -15,6 +15,7 @@ struct TemplateSet: Sendable {
     let displayRoot: String
 
     init(theme: Theme, labels: Labels) {
+        HTMLEscaping.register()
         var library = MustacheLibrary()
         var names = Set<String>()
         var diagnostics: [Diagnostic] = []
@@ -28,14 +29,20 @@ struct TemplateSet: Sendable {
             do {
                 // A file's final line break belongs to the file, not to the text a partial inserts.
                 let text = file.text.hasSuffix("\n") ? String(file.text.dropLast()) : file.text
-                let template = try MustacheTemplate(string: text)
+                // Parsed as written first, so errors point at the author's lines and columns …
+                _ = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+                // … then with the labels filled in, which is what pages are rendered with.
+                let template = try MustacheTemplate(string: HTMLEscaping.pragma + TemplateScanner.substitutingLabels(in: text, labels: labels))
                 library.register(template, named: name)
                 library.register(template, named: Self.dottedName(name))
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
+                // The content-type tag in front of the text shifts the first line's columns.
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
                 diagnostics.append(.error(
                     .templateError, "The template could not be parsed: \(Self.describe(error.error)).",
-                    at: SourceLocation(file: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber)
+                    at: SourceLocation(file: file.displayPath, line: line, column: column)
                 ))
                 continue
             } catch {

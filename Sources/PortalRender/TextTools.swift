@@ -2,6 +2,11 @@
 enum TextTools {
     /// The text shortened at a word boundary to at most `limit` characters, with an ellipsis when cut.
     static func excerpt(_ text: String, limit: Int = 160) -> String {
+        // Short single-spaced text is returned as it is (the common case: summaries).
+        if text.utf8.count <= limit, !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }),
+           !text.contains("  "), text.first?.isWhitespace != true, text.last?.isWhitespace != true {
+            return text
+        }
         let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard collapsed.count > limit else { return collapsed }
         var cut = String(collapsed.prefix(limit))

@@ -91,7 +91,7 @@ struct ViewData: Sendable, MustacheParent {
     func child(named name: String) -> Any? {
         guard let value = values[name] else { return nil }
         switch value {
-        case .text(let text): return text
+        case .text(let text): return TextValue(text: text)
         case .flag(let flag): return flag
         case .number(let number): return number
         case .list(let list): return list
@@ -100,6 +100,17 @@ struct ViewData: Sendable, MustacheParent {
         case .null: return NullValue()
         }
     }
+}
+
+/// A text value as Mustache sees it: rendered as the text, and a context without children inside
+/// `{{#key}}…{{/key}}` sections. (A plain `String` would be searched character by character by Mustache's
+/// reflection-based lookup whenever a name inside such a section is resolved.)
+struct TextValue: MustacheCustomRenderable, MustacheParent {
+    let text: String
+    var renderText: String { text }
+    var isNull: Bool { false }
+
+    func child(named: String) -> Any? { nil }
 }
 
 /// What a key set to `nil` renders as: nothing, and false in sections.

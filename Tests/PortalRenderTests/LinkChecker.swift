@@ -81,22 +81,24 @@ struct LinkChecker {
 
     /// The values of the named attributes (double-quoted, as the theme writes them) in document order.
     static func attributeValues(in html: String, names: [String]) -> [String] {
+        let names = names.map { Array(" \($0)".utf8) }
         var values: [String] = []
-        let utf8 = Array(html.utf8)
-        let patterns = names.map { Array(" \($0)=\"".utf8) }
-        var index = 0
-        while index < utf8.count {
-            var matched = false
-            for pattern in patterns where index + pattern.count <= utf8.count && utf8[index..<index + pattern.count].elementsEqual(pattern) {
-                let start = index + pattern.count
-                var end = start
-                while end < utf8.count, utf8[end] != UInt8(ascii: "\"") { end += 1 }
-                values.append(String(decoding: utf8[start..<end], as: UTF8.self))
+        do {
+            let bytes = Array(html.utf8)
+            let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "=")
+            var index = 1
+            while index + 1 < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == equals, bytes[index + 1] == quote else { continue }
+                let matches = names.contains { name in
+                    index >= name.count && bytes[(index - name.count)..<index].elementsEqual(name)
+                }
+                guard matches else { continue }
+                var end = index + 2
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                values.append(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))
                 index = end
-                matched = true
-                break
             }
-            if !matched { index += 1 }
         }
         return values
     }
