@@ -100,7 +100,7 @@ struct PageViewTests {
         let view = builder.measurePage(measure).view
         #expect(view[list: "motions"].compactMap { $0["href"] } == ["/antraege/at-0047-2025/#punkt-1"])
         #expect(view[list: "updates"].compactMap { $0["title"] } == ["Chatbot startet"])
-        #expect(view[list: "savings"].compactMap { $0["euros"] } == ["54.000 €", "13.973 €"])
+        #expect(view[list: "savings"].compactMap { $0["euros"] } == ["54.000\u{00A0}€", "13.973\u{00A0}€"])
         #expect(view[list: "savings"].compactMap { $0["hours"] } == ["1.200", "310,5"])
         #expect(view[list: "milestones"].map { $0[flag: "isUpcoming"] } == [false, true])
     }
@@ -108,8 +108,8 @@ struct PageViewTests {
     @Test("Savings add up across measures")
     func savingsTotals() {
         let view = builder.savingsPage().view
-        #expect(view["totalExpectedEuros"] == "72.000 €")
-        #expect(view["totalRealisedEuros"] == "13.973 €")
+        #expect(view["totalExpectedEuros"] == "72.000\u{00A0}€")
+        #expect(view["totalRealisedEuros"] == "13.973\u{00A0}€")
         #expect(view["totalExpectedHours"] == "1.600")
         let chart = view[object: "chart"]
         #expect(chart?[list: "groups"].count == 2)

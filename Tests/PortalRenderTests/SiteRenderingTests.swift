@@ -90,6 +90,20 @@ struct SiteRenderingTests {
         }
     }
 
+    @Test("No id occurs twice on a page, and every aria-labelledby names an existing id")
+    func uniqueIDs() {
+        for page in htmlPages {
+            let html = TestSupport.text(files, page)
+            let ids = LinkChecker.attributeValues(in: html, names: ["id"])
+            #expect(Set(ids).count == ids.count, "\(page) repeats ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+            for reference in LinkChecker.attributeValues(in: html, names: ["aria-labelledby", "aria-describedby", "for"]) {
+                for id in reference.split(separator: " ") {
+                    #expect(ids.contains(String(id)), "\(page) refers to missing id \(id)")
+                }
+            }
+        }
+    }
+
     @Test("Every table has a caption and header cells with scope")
     func tables() {
         for page in htmlPages {
@@ -174,8 +188,8 @@ struct SiteRenderingTests {
         #expect(html.contains("role=\"img\" aria-labelledby=\"einsparungen-diagramm-titel einsparungen-diagramm-beschreibung\""))
         #expect(html.contains("<title id=\"einsparungen-diagramm-titel\">"))
         #expect(html.contains("<desc id=\"einsparungen-diagramm-beschreibung\">"))
-        #expect(html.contains(">54.000 €</text>"))
-        #expect(html.contains("<td class=\"numeric\">54.000 €</td>"))
+        #expect(html.contains(">54.000\u{00A0}€</text>"))
+        #expect(html.contains("<td class=\"numeric\">54.000\u{00A0}€</td>"))
         #expect(html.contains("<th scope=\"row\">Summe</th>"))
     }
 
