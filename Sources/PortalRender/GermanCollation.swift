@@ -1,0 +1,50 @@
+/// Sorts words the way German dictionaries do (DIN 5007-1): umlauts with their base letter (Ä with A),
+/// ß as ss, accents ignored, case ignored until everything else is equal.
+enum GermanCollation {
+    /// The key words are compared by.
+    static func key(_ text: String) -> String {
+        var key = ""
+        key.reserveCapacity(text.utf8.count)
+        for character in text.lowercased() {
+            switch character {
+            case "ä", "à", "á", "â", "ã", "å", "ā": key += "a"
+            case "ö", "ò", "ó", "ô", "õ", "ø", "ō": key += "o"
+            case "ü", "ù", "ú", "û", "ū": key += "u"
+            case "è", "é", "ê", "ë", "ē": key += "e"
+            case "ì", "í", "î", "ï": key += "i"
+            case "ç", "č": key += "c"
+            case "ñ": key += "n"
+            case "š": key += "s"
+            case "ž": key += "z"
+            case "ß", "ẞ": key += "ss"
+            case "æ": key += "ae"
+            case "œ": key += "oe"
+            default: key.append(character)
+            }
+        }
+        return key
+    }
+
+    /// The elements sorted by a text, computing each sort key once.
+    static func sorted<Element>(_ elements: [Element], by text: (Element) -> String) -> [Element] {
+        let keyed = elements.map { (key: key(text($0)), text: text($0), element: $0) }
+        return keyed.sorted { lhs, rhs in
+            if lhs.key != rhs.key { return lhs.key < rhs.key }
+            return lhs.text < rhs.text
+        }.map(\.element)
+    }
+
+    /// Whether `lhs` sorts before `rhs`.
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        let left = key(lhs), right = key(rhs)
+        if left != right { return left < right }
+        return lhs < rhs
+    }
+
+    /// The letter a word is filed under: A–Z, or `#` for words starting with a digit or sign.
+    static func letter(_ text: String) -> String {
+        let firstLetter = key(text).first { $0.isLetter || $0.isNumber }
+        guard let firstLetter, firstLetter.isASCII, firstLetter.isLetter else { return "#" }
+        return firstLetter.uppercased()
+    }
+}

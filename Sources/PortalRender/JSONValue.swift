@@ -1,0 +1,112 @@
+/// A JSON value with object keys in a fixed order, serialised the same way every time.
+enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    /// Keys in the order they are written.
+    case object([Member])
+
+    /// A key and its value.
+    struct Member: Sendable, Hashable {
+        var key: String
+        var value: JSONValue
+    }
+
+
+    /// A string value, or nil (left out of objects) when there is no text.
+    static func text(_ text: String?) -> JSONValue? {
+        text.map(JSONValue.string)
+    }
+
+    /// Pretty-printed JSON with two-space indentation and a final newline.
+    func serialized() -> String {
+        var output = ""
+        write(to: &output, indent: 0)
+        output += "\n"
+        return output
+    }
+
+    private func write(to output: inout String, indent: Int) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .double(let value): output += Self.number(value)
+        case .string(let value): Self.writeString(value, to: &output)
+        case .array(let values):
+            guard !values.isEmpty else { output += "[]"; return }
+            output += "[\n"
+            for (position, value) in values.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                value.write(to: &output, indent: indent + 1)
+                output += position == values.count - 1 ? "\n" : ",\n"
+            }
+            output += String(repeating: "  ", count: indent) + "]"
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}"; return }
+            output += "{\n"
+            for (position, member) in members.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                Self.writeString(member.key, to: &output)
+                output += ": "
+                member.value.write(to: &output, indent: indent + 1)
+                output += position == members.count - 1 ? "\n" : ",\n"
+            }
+            output += String(repeating: "  ", count: indent) + "}"
+        }
+    }
+
+    /// A finite number in its shortest exact form, whole numbers without a fraction; non-finite becomes null.
+    private static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+
+    private static func writeString(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}
+
+/// Builds a JSON object member by member, in the order the members are set; nil values are left out.
+struct JSONObject: Sendable {
+    private(set) var members: [JSONValue.Member] = []
+
+    subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            members.removeAll { $0.key == key }
+            if let newValue { members.append(JSONValue.Member(key: key, value: newValue)) }
+        }
+    }
+
+    /// Sets a text member; nil leaves it out.
+    subscript(text key: String) -> String? {
+        get { nil }
+        set { self[key] = newValue.map(JSONValue.string) }
+    }
+
+    var value: JSONValue { .object(members) }
+}

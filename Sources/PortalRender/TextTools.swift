@@ -1,0 +1,52 @@
+/// Small text helpers shared by pages and feeds.
+enum TextTools {
+    /// The text shortened at a word boundary to at most `limit` characters, with an ellipsis when cut.
+    static func excerpt(_ text: String, limit: Int = 160) -> String {
+        // Short single-spaced text is returned as it is (the common case: summaries).
+        if text.utf8.count <= limit, !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }),
+           !text.contains("  "), text.first?.isWhitespace != true, text.last?.isWhitespace != true {
+            return text
+        }
+        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard collapsed.count > limit else { return collapsed }
+        var cut = String(collapsed.prefix(limit))
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            cut = String(cut[..<space])
+        }
+        while let last = cut.last, last.isPunctuation || last.isWhitespace { cut.removeLast() }
+        return cut + "…"
+    }
+
+    /// Text escaped for XML and HTML content and attribute values.
+    static func escapeXML(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default:
+                // Control characters other than tab and newlines are not allowed in XML 1.0.
+                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
+                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The host of a URL such as `https://ki.stadt.example/pfad`, or the whole text when it has none.
+    static func host(of url: String) -> String {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        return String(rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" })
+    }
+
+    /// Whether a link leaves the site (absolute with a scheme, or protocol-relative).
+    static func isExternal(_ url: String) -> Bool {
+        url.contains("://") || url.hasPrefix("//")
+    }
+}

@@ -1,0 +1,120 @@
+import Mustache
+
+/// The data a template sees: an object of named values (text, flags, numbers, lists, nested objects).
+///
+/// Page builders fill it with everything already formatted, sorted and labelled, so templates need no logic.
+/// It looks values up by key in a dictionary (fast, unlike Mustache's reflection), and a key that was set to
+/// `nil` renders as empty instead of falling back to a value of the same name further up the context stack.
+struct ViewData: Sendable, MustacheParent {
+    /// One value in the view.
+    enum Value: Sendable {
+        case text(String)
+        case flag(Bool)
+        case number(Int)
+        case list([ViewData])
+        case texts([String])
+        case object(ViewData)
+        /// Deliberately empty: sections skip it, inverted sections show, and lookups stop here.
+        case null
+    }
+
+    private(set) var values: [String: Value]
+
+    init() {
+        values = [:]
+    }
+
+    init(_ values: [String: Value]) {
+        self.values = values
+    }
+
+    /// Text; empty text and `nil` are stored as null so `{{#key}}` sections skip them.
+    subscript(key: String) -> String? {
+        get {
+            if case .text(let text) = values[key] { return text }
+            return nil
+        }
+        set { values[key] = newValue.flatMap { $0.isEmpty ? nil : .text($0) } ?? .null }
+    }
+
+    /// A flag for `{{#key}}…{{/key}}` and `{{^key}}…{{/key}}`.
+    subscript(flag key: String) -> Bool {
+        get {
+            if case .flag(let flag) = values[key] { return flag }
+            return false
+        }
+        set { values[key] = .flag(newValue) }
+    }
+
+    /// A count or number.
+    subscript(number key: String) -> Int? {
+        get {
+            if case .number(let number) = values[key] { return number }
+            return nil
+        }
+        set { values[key] = newValue.map(Value.number) ?? .null }
+    }
+
+    /// A list of objects; an empty list renders `{{^key}}` sections.
+    subscript(list key: String) -> [ViewData] {
+        get {
+            if case .list(let list) = values[key] { return list }
+            return []
+        }
+        set { values[key] = .list(newValue) }
+    }
+
+    /// A list of texts, rendered with `{{#key}}{{.}}{{/key}}`.
+    subscript(texts key: String) -> [String] {
+        get {
+            if case .texts(let texts) = values[key] { return texts }
+            return []
+        }
+        set { values[key] = .texts(newValue) }
+    }
+
+    /// A nested object, or null.
+    subscript(object key: String) -> ViewData? {
+        get {
+            if case .object(let object) = values[key] { return object }
+            return nil
+        }
+        set { values[key] = newValue.map(Value.object) ?? .null }
+    }
+
+    /// Removes a key, so lookups fall back to the enclosing context.
+    mutating func remove(_ key: String) {
+        values[key] = nil
+    }
+
+    /// The value as Mustache needs it.
+    func child(named name: String) -> Any? {
+        guard let value = values[name] else { return nil }
+        switch value {
+        case .text(let text): return TextValue(text: text)
+        case .flag(let flag): return flag
+        case .number(let number): return number
+        case .list(let list): return list
+        case .texts(let texts): return texts
+        case .object(let object): return object
+        case .null: return NullValue()
+        }
+    }
+}
+
+/// A text value as Mustache sees it: rendered as the text, and a context without children inside
+/// `{{#key}}…{{/key}}` sections. (A plain `String` would be searched character by character by Mustache's
+/// reflection-based lookup whenever a name inside such a section is resolved.)
+struct TextValue: MustacheCustomRenderable, MustacheParent {
+    let text: String
+    var renderText: String { text }
+    var isNull: Bool { false }
+
+    func child(named: String) -> Any? { nil }
+}
+
+/// What a key set to `nil` renders as: nothing, and false in sections.
+struct NullValue: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}

@@ -1,0 +1,20 @@
+import Testing
+@testable import PortalRender
+
+@Suite("German alphabetical order (DIN 5007-1)")
+struct GermanCollationTests {
+    @Test("Umlauts sort with their base letter, ß as ss, case ignored")
+    func order() {
+        let words = ["Zuständigkeit", "Übersetzung", "Ähnlichkeit", "Akte", "Straße", "Strasse", "öffentlich", "Ort", "ubahn", "Ärger"]
+        let sorted = words.sorted(by: GermanCollation.precedes)
+        #expect(sorted == ["Ähnlichkeit", "Akte", "Ärger", "öffentlich", "Ort", "Strasse", "Straße", "ubahn", "Übersetzung", "Zuständigkeit"])
+    }
+
+    @Test("Words are filed under their first letter; umlauts under the base letter, digits under #", arguments: [
+        ("Ähnlichkeit", "A"), ("Übersetzung", "U"), ("öffentlich", "O"), ("ß-Regel", "S"), ("2025 im Rückblick", "#"),
+        ("„Zitat“", "Z"), ("Chatbot", "C"),
+    ])
+    func letters(word: String, letter: String) {
+        #expect(GermanCollation.letter(word) == letter)
+    }
+}
