@@ -203,7 +203,7 @@ struct OpenDataExport: Sendable {
             item["status"] = vocabulary(resolutionItem.status)
             item[text: "due"] = resolutionItem.due?.iso
             item[text: "responsible"] = resolutionItem.responsible
-            item["overdue"] = .bool(resolutionItem.isOverdue(asOf: index.site.asOf))
+            item["overdue"] = .bool(motion.isOverdue(resolutionItem, asOf: index.site.asOf))
             item[text: "web"] = web + "#" + PageAnchors.resolutionItem(resolutionItem.id)
             return item.value
         })

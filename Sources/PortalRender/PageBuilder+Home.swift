@@ -7,7 +7,7 @@ extension PageBuilder {
         let measures = index.measures
         let allItems = site.motions.flatMap { motion in motion.resolutionItems.map { (motion, $0) } }
         let openItems = allItems.filter { $0.1.status != .done && $0.1.status != .dropped }
-        let overdue = allItems.filter { $0.1.isOverdue(asOf: site.asOf) }
+        let overdue = allItems.filter { $0.0.isOverdue($0.1, asOf: site.asOf) }
 
         view[list: "figures"] = [
             figure(measures.count, "home.figure.measures", Route.measures.path),
@@ -62,7 +62,7 @@ extension PageBuilder {
         view[object: "due"] = date(item.due)
         view["responsible"] = item.responsible
         var badges = [itemStatusBadge(item.status)]
-        if item.isOverdue(asOf: site.asOf) { badges.append(overdueBadge()) }
+        if motion.isOverdue(item, asOf: site.asOf) { badges.append(overdueBadge()) }
         view[list: "badges"] = badges.map(\.view)
         return view
     }

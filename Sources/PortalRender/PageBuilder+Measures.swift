@@ -190,7 +190,7 @@ extension PageBuilder {
                 if let resolutionItem = motion?.resolutionItems.first(where: { $0.id == item }) {
                     view["text"] = TextTools.excerpt(resolutionItem.text.plainText, limit: 200)
                     var badges = [itemStatusBadge(resolutionItem.status)]
-                    if resolutionItem.isOverdue(asOf: site.asOf) { badges.append(overdueBadge()) }
+                    if motion?.isOverdue(resolutionItem, asOf: site.asOf) == true { badges.append(overdueBadge()) }
                     view[list: "badges"] = badges.map(\.view)
                 }
             } else {

@@ -56,7 +56,7 @@ extension PageBuilder {
         view["itemLabel"] = labels.format("motion.itemNumber", ["item": String(item.id)])
         view["textHTML"] = Self.html(item.text)
         var badges = [itemStatusBadge(item.status)]
-        let overdue = item.isOverdue(asOf: site.asOf)
+        let overdue = motion.isOverdue(item, asOf: site.asOf)
         if overdue { badges.append(overdueBadge()) }
         view[list: "badges"] = badges.map(\.view)
         view[flag: "isOverdue"] = overdue

@@ -227,7 +227,7 @@ struct PageBuilder: Sendable {
         let items = motion.resolutionItems
         let done = items.filter { $0.status == .done }.count
         view["progress"] = labels.format("motions.progress", ["done": format.integer(done), "total": format.integer(items.count)])
-        let overdue = items.filter { $0.isOverdue(asOf: site.asOf) }.count
+        let overdue = items.filter { motion.isOverdue($0, asOf: site.asOf) }.count
         view["overdueCount"] = overdue > 0 ? labels.count("motions.overdueCount", overdue, formatted: format.integer(overdue)) : nil
         return view
     }

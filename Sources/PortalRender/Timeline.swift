@@ -37,7 +37,7 @@ struct Timeline: Sendable {
             for item in motion.resolutionItems {
                 guard let due = item.due else { continue }
                 var badges = [Badge(prefix: labels["badge.itemStatus"], text: labels.label(item.status), tone: "item-\(item.status.rawValue)")]
-                if item.isOverdue(asOf: site.asOf) {
+                if motion.isOverdue(item, asOf: site.asOf) {
                     badges.append(Badge(prefix: nil, text: labels["badge.overdue"], tone: "overdue"))
                 }
                 events.append(TimelineEvent(
