@@ -7,24 +7,67 @@
 enum CaseFolding {
     /// Appends the full case folding of `scalar` to `output`.
     static func fold(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
+        forEachFoldedScalar(of: scalar) { output.append($0) }
+    }
+
+    /// Appends the UTF-8 bytes of the full case folding of `scalar` to `output`; returns whether any folded
+    /// scalar is U+0300 or above (then the result may need canonical composition).
+    static func fold(_ scalar: Unicode.Scalar, intoUTF8 output: inout [UInt8]) -> Bool {
+        var mayCompose = false
+        forEachFoldedScalar(of: scalar) { folded in
+            if folded.value >= 0x300 { mayCompose = true }
+            appendUTF8(folded, to: &output)
+        }
+        return mayCompose
+    }
+
+    /// Appends the UTF-8 encoding of a scalar.
+    @inline(__always)
+    static func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            output.append(UInt8(value))
+        case 0x80..<0x800:
+            output.append(UInt8(0xC0 | (value >> 6)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
+        case 0x800..<0x10000:
+            output.append(UInt8(0xE0 | (value >> 12)))
+            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            output.append(UInt8(0xF0 | (value >> 18)))
+            output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
+        }
+    }
+
+    /// Calls `body` with each scalar of the full case folding of `scalar`.
+    @inline(__always)
+    private static func forEachFoldedScalar(of scalar: Unicode.Scalar, _ body: (Unicode.Scalar) -> Void) {
         let value = scalar.value
         if value < 0x80 {
-            output.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+            body(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
             return
         }
         if let cherokee = cherokeeFolding(value) {
-            output.append(cherokee)
+            body(cherokee)
             return
         }
         if let expansion = table[value] {
-            output.append(contentsOf: expansion)
+            expansion.forEach(body)
             return
         }
         if value < 0x250 {
-            output.append(contentsOf: latinLowercase[Int(value)])
+            latinLowercase[Int(value)].forEach(body)
             return
         }
-        output.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        if !scalar.properties.changesWhenLowercased {
+            body(scalar)
+            return
+        }
+        scalar.properties.lowercaseMapping.unicodeScalars.forEach(body)
     }
 
     /// Cherokee folds to its upper-case letters: those stay, the small letters map to them.

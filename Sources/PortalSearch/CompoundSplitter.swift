@@ -12,25 +12,34 @@ struct CompoundSplitter {
     static let minimumPartLength = 3
 
     /// Linking elements (Fugenelemente) allowed between parts; the empty one means none.
-    static let linkingElements: [[Unicode.Scalar]] = ["", "e", "en", "ens", "er", "es", "n", "s"]
-        .map { Array($0.unicodeScalars) }
+    static let linkingElements: [[UInt8]] = ["", "e", "en", "ens", "er", "es", "n", "s"].map { Array($0.utf8) }
 
     /// Whether a stem-alphabet string is a stem of the vocabulary.
     let isKnownStem: (String) -> Bool
 
+    /// Stems of candidate last parts, remembered across words (many compounds share their last part).
+    private var stemCache: [String: String] = [:]
+
+    init(isKnownStem: @escaping (String) -> Bool) {
+        self.isKnownStem = isKnownStem
+    }
+
     /// A part of a split: its index key and its length in the compound.
-    private struct Part {
+    fileprivate struct Part {
         var key: String
         var length: Int
     }
 
     /// Returns the index keys of the parts of a normalised word, or an empty array if it is no known compound.
-    func split(_ word: String) -> [String] {
+    mutating func split(_ word: String) -> [String] {
         if word.unicodeScalars.contains(where: Self.isNumber) { return [] }
-        let letters = Array(GermanStemmer.stemAlphabet(word).unicodeScalars)
-        guard letters.count >= 2 * Self.minimumPartLength else { return [] }
-        var search = Search(letters: letters, isKnownStem: isKnownStem)
-        guard let best = search.bestSplit(from: 0, mayBeWhole: false) else { return [] }
+        let letters = GermanStemmer.stemAlphabet(word)
+        guard letters.unicodeScalars.count >= 2 * Self.minimumPartLength else { return [] }
+        var search = Search(letters: letters, isKnownStem: isKnownStem, stemCache: stemCache)
+        stemCache = [:]  // the search holds the only reference now, so it grows the cache in place
+        let best = search.bestSplit(from: 0, mayBeWhole: false)
+        stemCache = search.stemCache
+        guard let best else { return [] }
         var keys: [String] = []
         for part in best where !keys.contains(part.key) {
             keys.append(part.key)
@@ -47,36 +56,52 @@ struct CompoundSplitter {
 
     /// The memoised search over split points of one word.
     private struct Search {
-        let letters: [Unicode.Scalar]
+        /// The word in the stem alphabet, as UTF-8, and where each of its code points starts (plus the end).
+        let bytes: [UInt8]
+        let offsets: [Int]
         let isKnownStem: (String) -> Bool
+        var stemCache: [String: String]
         var memo: [Int: [Part]?] = [:]
 
-        init(letters: [Unicode.Scalar], isKnownStem: @escaping (String) -> Bool) {
-            self.letters = letters
+        init(letters: String, isKnownStem: @escaping (String) -> Bool, stemCache: [String: String]) {
+            let utf8 = Array(letters.utf8)
+            bytes = utf8
+            offsets = utf8.indices.filter { utf8[$0] & 0xC0 != 0x80 } + [utf8.count]
             self.isKnownStem = isKnownStem
+            self.stemCache = stemCache
         }
+
+        /// The number of code points.
+        var length: Int { offsets.count - 1 }
 
         private func slice(_ start: Int, _ end: Int) -> String {
-            String(String.UnicodeScalarView(letters[start..<end]))
+            String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
         }
 
-        private func matches(_ link: [Unicode.Scalar], at start: Int) -> Bool {
-            guard start + link.count <= letters.count else { return false }
-            for offset in 0..<link.count where letters[start + offset] != link[offset] {
+        private func matches(_ link: [UInt8], at start: Int) -> Bool {
+            let from = offsets[start]
+            guard from + link.count <= bytes.count else { return false }
+            for offset in 0..<link.count where bytes[from + offset] != link[offset] {
                 return false
             }
             return true
         }
 
-        /// The best split of `letters[start...]` into parts whose last one is a head; nil if there is none.
+        private mutating func stem(_ text: String) -> String {
+            if let known = stemCache[text] { return known }
+            let stem = GermanStemmer.stem(text)
+            stemCache[text] = stem
+            return stem
+        }
+
+        /// The best split of the letters from `start` into parts whose last one is a head; nil if there is none.
         mutating func bestSplit(from start: Int, mayBeWhole: Bool) -> [Part]? {
             let memoKey = start * 2 + (mayBeWhole ? 1 : 0)
             if let known = memo[memoKey] { return known }
             let minimum = CompoundSplitter.minimumPartLength
-            let length = letters.count
             var best: [Part]?
             if mayBeWhole, length - start >= minimum {
-                let key = GermanStemmer.stem(slice(start, length))
+                let key = stem(slice(start, length))
                 if key.unicodeScalars.count >= minimum, isKnownStem(key) {
                     best = [Part(key: key, length: length - start)]
                 }
@@ -86,6 +111,7 @@ struct CompoundSplitter {
                     let part = slice(start, end)
                     guard isKnownStem(part) else { continue }
                     for link in CompoundSplitter.linkingElements {
+                        // Linking elements are ASCII, so their byte count is their length in code points.
                         let next = end + link.count
                         guard next <= length - minimum, matches(link, at: end) else { continue }
                         guard let rest = bestSplit(from: next, mayBeWhole: true) else { continue }

@@ -61,7 +61,7 @@ struct SharedAnalysisCasesTests {
         let vocabulary = Set(GermanAnalyzer.terms(in: fixture.compounds.vocabularyText).filter {
             $0.unicodeScalars.count >= CompoundSplitter.minimumPartLength
         })
-        let splitter = CompoundSplitter(isKnownStem: { vocabulary.contains($0) })
+        var splitter = CompoundSplitter(isKnownStem: { vocabulary.contains($0) })
         #expect(splitter.split(GermanAnalyzer.normalize(testCase.word)) == testCase.parts)
     }
 }
