@@ -13,13 +13,19 @@ enum DisplayText {
         let end = scalars.index(scalars.startIndex, offsetBy: length * 3 + 16, limitedBy: scalars.endIndex)
             ?? scalars.endIndex
         let prefix = String(body[..<end])
-        let (cleaned, wasCut) = clean(GermanAnalyzer.canonicallyComposed(prefix), limit: length)
-        guard wasCut || end < scalars.endIndex else { return cleaned }
-        var bytes = Array(cleaned.utf8)
-        if let space = bytes.lastIndex(of: 0x20), space > bytes.count / 2 {
-            bytes.removeSubrange(space...)
+        let (cleaned, cut) = clean(GermanAnalyzer.canonicallyComposed(prefix), limit: length)
+        switch cut {
+        case .none where end == scalars.endIndex:
+            return cleaned
+        case .none, .betweenWords:
+            return cleaned + " …"
+        case .insideWord:
+            var bytes = Array(cleaned.utf8)
+            if let space = bytes.lastIndex(of: 0x20), space > bytes.count / 2 {
+                bytes.removeSubrange(space...)
+            }
+            return String(decoding: bytes, as: UTF8.self) + " …"
         }
-        return String(decoding: bytes, as: UTF8.self) + " …"
     }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -30,8 +36,13 @@ enum DisplayText {
         }
     }
 
-    /// Collapses white space and keeps at most `limit` scalars; says whether anything was left out.
-    private static func clean(_ text: String, limit: Int) -> (text: String, wasCut: Bool) {
+    /// Where ``clean(_:limit:)`` stopped.
+    private enum Cut {
+        case none, betweenWords, insideWord
+    }
+
+    /// Collapses white space and keeps at most `limit` scalars; says whether and where it cut.
+    private static func clean(_ text: String, limit: Int) -> (text: String, cut: Cut) {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var count = 0
@@ -42,7 +53,9 @@ enum DisplayText {
                 continue
             }
             let needed = pendingSpace ? 2 : 1
-            if count + needed > limit { return (String(decoding: result, as: UTF8.self), true) }
+            if count + needed > limit {
+                return (String(decoding: result, as: UTF8.self), pendingSpace ? .betweenWords : .insideWord)
+            }
             if pendingSpace {
                 result.append(0x20)
                 count += 1
@@ -51,6 +64,6 @@ enum DisplayText {
             CaseFolding.appendUTF8(scalar, to: &result)
             count += 1
         }
-        return (String(decoding: result, as: UTF8.self), false)
+        return (String(decoding: result, as: UTF8.self), .none)
     }
 }

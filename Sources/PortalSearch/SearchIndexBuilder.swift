@@ -89,18 +89,19 @@ public struct SearchIndexBuilder: Sendable {
         var target = max(1, options.targetShardBytes)
         while true {
             var shards: [[TermShard.Entry]] = [[]]
-            var size = 0
+            var entriesSize = 0
             var previousKey: [UInt8] = []
             for (position, term) in order.enumerated() {
                 let postings = corpus.postings[term]
+                let count = shards[shards.count - 1].count
                 let entrySize = TermShard.encodedSize(key: keys[position], after: previousKey, postings: postings)
-                if size > 0, size + entrySize > target {
+                if count > 0, entriesSize + entrySize + ByteWriter.varintSize(count + 1) > target {
                     shards.append([])
-                    size = 0
+                    entriesSize = 0
                     previousKey = []
                 }
+                entriesSize += TermShard.encodedSize(key: keys[position], after: previousKey, postings: postings)
                 shards[shards.count - 1].append(TermShard.Entry(key: corpus.terms[term], postings: postings))
-                size += size == 0 ? TermShard.encodedSize(key: keys[position], after: [], postings: postings) : entrySize
                 previousKey = keys[position]
             }
             if shards.count <= max(1, options.maximumFileCount / 2) { return shards }

@@ -17,7 +17,7 @@ public struct SearchIndexOptions: Sendable, Hashable {
         outputPrefix: String = "suche/index",
         documentsPerChunk: Int = 8,
         targetShardBytes: Int = 12_000,
-        excerptSourceLength: Int = 1_000,
+        excerptSourceLength: Int = 500,
         maximumFileCount: Int = 2_000
     ) {
         self.outputPrefix = outputPrefix

@@ -3,9 +3,9 @@ import Foundation
 
 /// A generated German site for size and speed measurements: deterministic for a seed.
 ///
-/// Words follow a Zipf distribution: about 45 % function words, the rest content words ranked as municipal
-/// nouns first, then 4,000 compounds of two municipal nouns with a linking element, then the 35,033 words of the
-/// Snowball vocabulary, each group in a seeded order.
+/// Words follow a Zipf distribution: about 45 % function words, the rest content words: the 35,033 words of the
+/// Snowball vocabulary in a seeded order, with ~220 municipal nouns placed at seeded ranks among the first 3,000
+/// and 4,000 compounds of two municipal nouns (with a linking element) among the first 30,000.
 struct SyntheticCorpus {
     /// SplitMix64: small, fast, and the same on every platform.
     struct Generator {
@@ -66,7 +66,17 @@ struct SyntheticCorpus {
             let compound = first + Self.linkingElements[random.below(Self.linkingElements.count)] + second
             if seen.insert(compound).inserted { compounds.append(compound) }
         }
-        ranked = Self.municipalNouns + compounds + ranked
+        // Place municipal nouns and compounds at seeded ranks: sort by (rank key, group, position).
+        var keyed: [(key: Int, group: Int, position: Int, word: String)] = []
+        for (position, word) in ranked.enumerated() { keyed.append((position, 2, position, word)) }
+        for (position, word) in Self.municipalNouns.enumerated() {
+            keyed.append((20 + random.below(2_980), 0, position, word))
+        }
+        for (position, word) in compounds.enumerated() {
+            keyed.append((300 + random.below(29_700), 1, position, word))
+        }
+        keyed.sort { ($0.key, $0.group, $0.position) < ($1.key, $1.group, $1.position) }
+        ranked = keyed.map(\.word)
         let stopWords = GermanStopWords.words
         let contentTable = ZipfTable(count: ranked.count, exponent: 1.0, offset: 2.7)
         let stopTable = ZipfTable(count: stopWords.count, exponent: 1.1, offset: 1.0)

@@ -117,7 +117,7 @@ export class SearchEngine {
       for (const [document, score] of await this.#scoreAll(alternative)) keep(document, score);
     }
     if (scores.size === 0 && clause.splittable) {
-      const parts = await this.#splitAgainstVocabulary(clause.splittable);
+      const parts = await this.#splitAgainstIndex(clause.splittable);
       if (parts.length > 1) {
         clause.splitKeys = parts;
         const specs = parts.map((key) => ({ key, alpha: key, prefix: false }));
@@ -125,6 +125,22 @@ export class SearchEngine {
       }
     }
     return scores;
+  }
+
+  // Splits a word the index does not know into parts it does know. The vocabulary filter proposes a split; the
+  // term shards confirm every part (a filter false positive is ruled out and the word split again).
+  async #splitAgainstIndex(word) {
+    const filter = await this.#vocabulary();
+    const ruledOut = new Set();
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const parts = splitCompound(word, (key) => !ruledOut.has(key) && filter.mayContain(key));
+      if (parts.length < 2) return [];
+      const entries = await Promise.all(parts.map((key) => this.#lookup(key)));
+      const missing = parts.filter((_, index) => entries[index] === null);
+      if (missing.length === 0) return parts;
+      for (const key of missing) ruledOut.add(key);
+    }
+    return [];
   }
 
   // Documents matching every term spec of an alternative, with summed scores.
@@ -183,11 +199,6 @@ export class SearchEngine {
     }
     const shards = await Promise.all(indices.map((index) => this.#shard(index)));
     return shards.flatMap((shard) => shard.entries.filter((entry) => entry.key.startsWith(prefix)));
-  }
-
-  async #splitAgainstVocabulary(word) {
-    const filter = await this.#vocabulary();
-    return splitCompound(word, (key) => filter.mayContain(key));
   }
 
   #shard(index) {
