@@ -8,10 +8,11 @@ enum DisplayText {
     /// The start of a body for excerpts: cleaned, at most `length` code points, cut at a word boundary and
     /// ended with " …" if it was cut.
     static func excerptSource(_ body: String, length: Int) -> String {
+        let length = max(0, length)
         // Three times the length is plenty even for text full of white space runs.
+        let window = length > Int.max / 4 ? Int.max / 2 : length * 3 + 16
         let scalars = body.unicodeScalars
-        let end = scalars.index(scalars.startIndex, offsetBy: length * 3 + 16, limitedBy: scalars.endIndex)
-            ?? scalars.endIndex
+        let end = scalars.index(scalars.startIndex, offsetBy: window, limitedBy: scalars.endIndex) ?? scalars.endIndex
         let prefix = String(body[..<end])
         let (cleaned, cut) = clean(GermanAnalyzer.canonicallyComposed(prefix), limit: length)
         switch cut {

@@ -9,7 +9,8 @@ public struct SearchIndexOptions: Sendable, Hashable {
     public var targetShardBytes: Int
     /// How many characters of each body are kept for result excerpts (cut at a word boundary).
     public var excerptSourceLength: Int
-    /// Upper bound for the number of files the index may have.
+    /// Upper bound for the number of files the index may have (at least 5 are always written: manifest,
+    /// facets, vocabulary, one shard and one chunk).
     public var maximumFileCount: Int
 
     /// Creates options; every parameter has a default.

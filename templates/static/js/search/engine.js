@@ -29,6 +29,8 @@ export const MAXIMUM_PREFIX_SHARDS = 3;
 export const MINIMUM_PREFIX_LENGTH = 3;
 /** Excerpts are about this many characters long. */
 export const EXCERPT_LENGTH = 220;
+/** Words after this many in a query are ignored (each word may cost a shard). */
+export const MAXIMUM_QUERY_WORDS = 12;
 
 const FACETS = ['kind', 'area', 'status'];
 const utf8 = new TextDecoder('utf-8');
@@ -71,8 +73,11 @@ export class SearchEngine {
     const clauses = parseQuery(query, { prefix });
     if (clauses.length === 0) return { query, total: 0, mode: 'none', results: [] };
 
-    const clauseScores = await Promise.all(clauses.map((clause) => this.#scoreClause(clause)));
-    const allowed = await this.#allowedDocuments(filters);
+    // Shards, and the facet table if a filter is on, are fetched in parallel.
+    const [clauseScores, allowed] = await Promise.all([
+      Promise.all(clauses.map((clause) => this.#scoreClause(clause))),
+      this.#allowedDocuments(filters),
+    ]);
 
     const matches = new Map(); // document → { clauses, score }
     clauseScores.forEach((scores) => {
@@ -113,8 +118,9 @@ export class SearchEngine {
     const keep = (document, score) => {
       if (score > (scores.get(document) ?? 0)) scores.set(document, score);
     };
-    for (const alternative of clause.alternatives) {
-      for (const [document, score] of await this.#scoreAll(alternative)) keep(document, score);
+    const perAlternative = await Promise.all(clause.alternatives.map((alternative) => this.#scoreAll(alternative)));
+    for (const alternativeScores of perAlternative) {
+      for (const [document, score] of alternativeScores) keep(document, score);
     }
     if (scores.size === 0 && clause.splittable) {
       const parts = await this.#splitAgainstIndex(clause.splittable);
@@ -170,10 +176,13 @@ export class SearchEngine {
   async #scoreTerm(spec) {
     const manifest = await this.manifest();
     const scores = new Map();
-    const exact = await this.#lookup(spec.key);
+    const [exact, prefixed] = await Promise.all([
+      this.#lookup(spec.key),
+      spec.prefix ? this.#prefixEntries(spec.alpha) : [],
+    ]);
     if (exact) addTermScores(scores, exact, manifest, 1);
     if (spec.prefix) {
-      const expansions = (await this.#prefixEntries(spec.alpha)).filter((entry) => entry.key !== spec.key);
+      const expansions = prefixed.filter((entry) => entry.key !== spec.key);
       expansions.sort((a, b) => b.documentFrequency - a.documentFrequency || compareCodePoints(a.key, b.key));
       for (const entry of expansions.slice(0, MAXIMUM_PREFIX_TERMS)) {
         addTermScores(scores, entry, manifest, PREFIX_WEIGHT);
@@ -304,7 +313,7 @@ export function parseQuery(query, { prefix } = {}) {
     const splittable = group.parts.length === 0 ? group.token.text : null;
     clauses.push({ text: group.token.text, alternatives, splittable, splitKeys: [] });
   });
-  return clauses;
+  return clauses.slice(0, MAXIMUM_QUERY_WORDS);
 }
 
 // MARK: - Ranking
@@ -503,13 +512,18 @@ export class Highlighter {
     }
   }
 
-  /** Whether a normalised token matches: same stem, starts with a typed prefix, or contains a matched part. */
+  /**
+   * Whether a normalised token matches: same stem, starts with a typed prefix, or has a matched key as a
+   * compound part — first part (start), head (end of its stem), or, for keys of 5+ letters, anywhere.
+   */
   matches(text) {
     if (!this.cache.has(text)) {
       const alpha = toStemAlphabet(text);
-      this.cache.set(text, this.stems.has(stem(text)) ||
+      const tokenStem = stem(text);
+      this.cache.set(text, this.stems.has(tokenStem) ||
         this.prefixes.some((prefix) => alpha.startsWith(prefix)) ||
-        this.infixes.some((infix) => alpha.includes(infix)));
+        this.infixes.some((key) => alpha.startsWith(key) || tokenStem.endsWith(key) ||
+          (key.length >= 5 && alpha.includes(key))));
     }
     return this.cache.get(text);
   }
