@@ -23,8 +23,25 @@ struct WordTable {
     /// power of two, at most half full.
     private var slots = [UInt64](repeating: 0, count: 1 << 12)
 
+    /// A small direct-mapped cache for words of up to 8 bytes (most frequent words are short): their bytes
+    /// packed into an integer, with the length, and their number + 1 (0 = empty).
+    private var shortWords = [(packed: UInt64, length: Int, id: Int)](repeating: (0, 0, 0), count: 1 << 10)
+
     /// The number of the word with these bytes, adding it first if it is new.
     mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard bytes.count <= 8 else { return lookUp(bytes) }
+        var packed: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (index * 8) }
+        let slot = Int(truncatingIfNeeded: ((packed ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        let cached = shortWords[slot]
+        if cached.id > 0, cached.packed == packed, cached.length == bytes.count { return cached.id - 1 }
+        let id = lookUp(bytes)
+        shortWords[slot] = (packed, bytes.count, id + 1)
+        return id
+    }
+
+    /// Finds or adds a word in the hash table.
+    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Hashing.fnv1a64(bytes)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  DEFAULT_TEXTS, appendMarked, fillText, formatDate, readParameters, renderResult, statusText, writeParameters,
+  DEFAULT_TEXTS, appendMarked, fillText, formatDate, readParameters, renderResult, safeHref, statusText,
+  writeParameters,
 } from '../../templates/static/js/search/ui.js';
 import { fakeDocument } from './fake-dom.mjs';
 
@@ -64,9 +65,19 @@ test('status texts count results and name the query', () => {
   assert.equal(statusText({ query: 'Wohngeld ', total: 1, mode: 'all' }), '1 Ergebnis für „Wohngeld“');
   assert.equal(statusText({ query: 'KI', total: 17, mode: 'all' }), '17 Ergebnisse für „KI“');
   assert.equal(statusText({ query: 'xyz', total: 0, mode: 'none' }), 'Keine Ergebnisse für „xyz“.');
-  assert.match(statusText({ query: 'a b', total: 3, mode: 'some' }), /einige/);
+  assert.match(statusText({ query: 'a b', total: 3, mode: 'some' }), /3 Seiten enthalten einige/);
+  assert.match(statusText({ query: 'a b', total: 1, mode: 'some' }), /1 Seite enthält einige/);
   assert.equal(statusText({ query: '  ', total: 0, mode: 'none' }), DEFAULT_TEXTS.empty);
   assert.equal(fillText('{count} für {query}', { count: 2, query: 'x' }), '2 für x');
+});
+
+test('links go to site pages or http(s) only', () => {
+  for (const url of ['/massnahmen/x/', 'https://example.org/', 'http://example.org/a', '#top', '?q=1']) {
+    assert.equal(safeHref(url), url);
+  }
+  for (const url of ['javascript:alert(1)', 'JAVASCRIPT:x', 'data:text/html,x', '//evil.example/', '', null]) {
+    assert.equal(safeHref(url), '#');
+  }
 });
 
 test('dates are shown the German way', () => {

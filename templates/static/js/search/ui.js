@@ -11,8 +11,12 @@
 //     <button type="submit">Suchen</button>
 //   </form>
 //   <p id="search-status" aria-live="polite"></p>              result count and errors are announced here
+//                                                              (aria-live is added if the template omits it)
 //   <div id="search-results" data-index="/suche/index/"></div> the results list (<ol>) is rendered in here
 //   <noscript>…</noscript>                                     the template's message for browsers without JS
+//   <script type="application/json" id="search-labels">{"kind": {"measure": "Maßnahme"}, "area": {…},
+//     "status": {"pilot": "Pilotbetrieb"}}</script>           optional: names of facet values without a filter
+//                                                              control (a JSON data block; CSP allows it)
 //
 // Optional attributes on #search-results:
 //   data-index           URL of the index folder (default "/suche/index/")
@@ -38,6 +42,7 @@ export const DEFAULT_TEXTS = {
   one: '1 Ergebnis für „{query}“',
   many: '{count} Ergebnisse für „{query}“',
   none: 'Keine Ergebnisse für „{query}“.',
+  someOne: 'Keine Seite enthält alle Suchwörter. 1 Seite enthält einige davon:',
   some: 'Keine Seite enthält alle Suchwörter. {count} Seiten enthalten einige davon:',
   more: 'Weitere Ergebnisse',
   error: 'Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.',
@@ -86,6 +91,11 @@ export function formatDate(iso) {
   return iso ?? '';
 }
 
+/** The URL itself if it is site-relative or http(s); anything else (javascript:, data:) becomes "#". */
+export function safeHref(url) {
+  return /^(\/(?!\/)|https?:\/\/|#|\?)/i.test(url ?? '') ? url : '#';
+}
+
 /** Appends `text` to `parent`, with the [start, end) ranges in `marks` wrapped in <mark> elements. */
 export function appendMarked(doc, parent, text, marks = []) {
   let position = 0;
@@ -110,7 +120,7 @@ export function renderResult(doc, result, { labels = (_, value) => value, headin
   const heading = doc.createElement(`h${Math.min(6, Math.max(2, headingLevel))}`);
   heading.className = 'search-result__title';
   const link = doc.createElement('a');
-  link.setAttribute('href', result.url);
+  link.setAttribute('href', safeHref(result.url));
   appendMarked(doc, link, result.title || result.url, result.title ? result.titleMarks : []);
   heading.append(link);
   item.append(heading);
@@ -145,15 +155,26 @@ export function statusText(response, texts = DEFAULT_TEXTS) {
   const values = { count: response.total, query: response.query.trim() };
   if (!values.query) return texts.empty;
   if (response.mode === 'none' || response.total === 0) return fillText(texts.none, values);
-  if (response.mode === 'some') return fillText(texts.some, values);
+  if (response.mode === 'some') return fillText(response.total === 1 ? texts.someOne : texts.some, values);
   return fillText(response.total === 1 ? texts.one : texts.many, values);
 }
 
-/** The displayed name of a facet value, taken from the form's option or checkbox label. */
-function labelsFromForm(form) {
+/**
+ * The displayed name of a facet value: the form's option or checkbox label, else the JSON data block
+ * #search-labels ({"kind": {"measure": "Maßnahme"}, "status": {…}, "area": {…}}), else the value itself.
+ */
+function facetLabels(doc, form) {
+  let fromData = {};
+  const block = doc.getElementById('search-labels');
+  if (block) {
+    try {
+      fromData = JSON.parse(block.textContent) ?? {};
+    } catch (error) {
+      console.error('search-labels is not valid JSON', error);
+    }
+  }
   return (facet, value) => {
-    if (!form) return value;
-    for (const control of form.querySelectorAll(`[name="${facet}"]`)) {
+    for (const control of form ? form.querySelectorAll(`[name="${facet}"]`) : []) {
       if (control.tagName === 'SELECT') {
         for (const option of control.options) {
           if (option.value === value) return option.textContent.trim();
@@ -162,7 +183,8 @@ function labelsFromForm(form) {
         return control.labels[0].textContent.trim();
       }
     }
-    return value;
+    const label = fromData[facet]?.[value];
+    return typeof label === 'string' ? label : value;
   };
 }
 
@@ -209,7 +231,8 @@ export function start(doc = document, { engine } = {}) {
   const pageSize = Number.parseInt(container.getAttribute('data-page-size') ?? '10', 10) || 10;
   const headingLevel = Number.parseInt(container.getAttribute('data-heading-level') ?? '2', 10) || 2;
   const searchEngine = engine ?? new SearchEngine({ baseURL: container.getAttribute('data-index') ?? '/suche/index/' });
-  const labels = labelsFromForm(form);
+  const labels = facetLabels(doc, form);
+  if (status && !status.hasAttribute('aria-live')) status.setAttribute('aria-live', 'polite');
 
   let generation = 0;
   let typingTimer = null;
@@ -260,6 +283,7 @@ export function start(doc = document, { engine } = {}) {
       announce(texts.empty, true);
       return;
     }
+    container.setAttribute('aria-busy', 'true');
     try {
       const response = await searchEngine.search(query, { filters, limit: pageSize, prefix });
       if (mine !== generation) return; // a newer search has started
@@ -271,6 +295,8 @@ export function start(doc = document, { engine } = {}) {
       container.replaceChildren();
       announce(texts.error, true);
       console.error(error);
+    } finally {
+      if (mine === generation) container.removeAttribute('aria-busy');
     }
   };
 
