@@ -11,8 +11,9 @@ struct BloomFilter: Sendable, Equatable {
     /// Bits set per key.
     let hashCount: Int
 
-    /// Creates an empty filter sized for `expectedCount` keys at `bitsPerKey` (about 1 % false positives at 10).
-    init(expectedCount: Int, bitsPerKey: Int = 10, hashCount: Int = 7) {
+    /// Creates an empty filter sized for `expectedCount` keys at `bitsPerKey`. The default, 8 bits and 6 hashes
+    /// per key, gives about 2 % false positives, which the engine rules out against the term shards.
+    init(expectedCount: Int, bitsPerKey: Int = 8, hashCount: Int = 6) {
         let bits = max(64, (expectedCount * bitsPerKey + 7) / 8 * 8)
         self.bitCount = bits
         self.hashCount = hashCount
