@@ -18,6 +18,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from portal_browser import new_chrome
 from portal_checks import NuChecker
+from portal_prefetch import PagePrefetcher
 from portal_server import SiteServer
 from portal_sites import (
     Page,
@@ -81,6 +82,25 @@ def recording_browser() -> Iterator[WebDriver]:
     driver = new_chrome(performance_log=True)
     yield driver
     driver.quit()
+
+
+def selected_pages(request: pytest.FixtureRequest, fixture_name: str) -> list[Page]:
+    """Pages of the tests selected in this session (after ``-k`` and the like) that use ``fixture_name``."""
+    pages: list[Page] = []
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is None or fixture_name not in getattr(item, "fixturenames", ()):
+            continue
+        page = callspec.params.get("page")
+        if page is not None and page not in pages:
+            pages.append(page)
+    return pages
+
+
+def prefetch_pages(request: pytest.FixtureRequest, servers: dict[Site, SiteServer], fixture_name: str, job, new_driver=new_chrome) -> PagePrefetcher:  # noqa: ANN001
+    """Starts ``job(driver, url)`` for every selected page that uses ``fixture_name`` (see ``portal_prefetch``)."""
+    pages = selected_pages(request, fixture_name)
+    return PagePrefetcher(((page, servers[page.site].url(page.url_path)) for page in pages), job, new_driver)
 
 
 @pytest.fixture(scope="session")
