@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from portal_browser import full_page_screenshot, open_page, set_viewport
+from portal_browser import freeze_motion, full_page_screenshot, open_page, set_color_scheme, set_viewport
 from portal_findings import Finding, describe, rules
 from portal_keyboard import (
     FOCUS_MARGIN,
@@ -41,6 +41,7 @@ from portal_packages import package_folder
 
 __all__ = [
     "AXE_TAGS",
+    "AxeResults",
     "DARK_MODE_AXE_RULES",
     "FOCUS_MARGIN",
     "NU_FALSE_POSITIVES",
@@ -62,6 +63,7 @@ __all__ = [
     "network_findings",
     "rules",
     "run_axe",
+    "run_axe_light_and_dark",
     "save_full_page_screenshot",
 ]
 
@@ -118,6 +120,27 @@ def run_axe(driver: WebDriver, *, tags: Iterable[str] = AXE_TAGS, only_rules: It
         )
         for violation in sorted(result["violations"], key=lambda violation: violation["id"])
     ]
+
+
+@dataclass
+class AxeResults:
+    """axe findings of one page in the default (light) colour scheme and, for the contrast rules, in dark."""
+
+    light: list[Finding]
+    dark: list[Finding]
+
+
+def run_axe_light_and_dark(driver: WebDriver, url: str) -> AxeResults:
+    """Loads ``url``, runs axe, switches the page to ``prefers-color-scheme: dark`` and runs the contrast rules."""
+    open_page(driver, url)
+    light = run_axe(driver)
+    freeze_motion(driver)  # colour transitions must not leave the page half-way between the schemes
+    set_color_scheme(driver, "dark")
+    try:
+        dark = run_axe(driver, only_rules=DARK_MODE_AXE_RULES)
+    finally:
+        set_color_scheme(driver, None)
+    return AxeResults(light, dark)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -261,8 +284,9 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
-def network_findings(load: PageLoad, *, origin: str) -> list[Finding]:
-    """Requests to any other origin than ``origin``, failed requests, and HTTP errors (4xx/5xx)."""
+def network_findings(load: PageLoad, *, origin: str | None = None) -> list[Finding]:
+    """Requests to any other origin than ``origin`` (default: the page's own), failed requests, HTTP errors."""
+    origin = origin or "{0.scheme}://{0.netloc}".format(urlsplit(load.url))
     expected = _origin(origin)
     external: list[str] = []
     failed: list[str] = []

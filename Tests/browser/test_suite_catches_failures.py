@@ -4,22 +4,22 @@ Every page of ``Tests/Fixtures/browser/broken/`` carries one deliberate defect. 
 (page, check) the check must report exactly the rules listed in ``EXPECTED`` — the defect it is
 for — and nothing on the other pages. The overview page ``/`` has no defect and passes every check,
 so a failure elsewhere cannot come from the harness itself.
+
+The browser checks of a page run in one job (``run_browser_checks``), ahead of the tests, on
+``PORTAL_BROWSER_WORKERS`` sessions; the Nu checker runs once for the site.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from functools import partial
 
 import pytest
-from selenium.webdriver.remote.webdriver import WebDriver
 
-from portal_browser import DEFAULT_HEIGHT, DEFAULT_WIDTH, new_chrome, open_page, set_color_scheme, set_viewport
+from portal_browser import DEFAULT_HEIGHT, DEFAULT_WIDTH, new_chrome, set_viewport
 from portal_checks import (
-    DARK_MODE_AXE_RULES,
     Finding,
     NuChecker,
-    KeyboardReport,
     check_no_horizontal_scroll,
     check_without_javascript,
     console_findings,
@@ -28,10 +28,11 @@ from portal_checks import (
     load_and_record,
     network_findings,
     rules,
-    run_axe,
+    run_axe_light_and_dark,
 )
+from portal_prefetch import PagePrefetcher
 from portal_server import SiteServer
-from portal_sites import BROKEN_SITE, Page, discover_pages, sites_from_folders
+from portal_sites import BROKEN_SITE, discover_pages, sites_from_folders
 
 BROKEN = sites_from_folders([BROKEN_SITE])[0]
 PAGES = {page.url_path: page for page in discover_pages(BROKEN)}
@@ -58,85 +59,64 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
     "/zu-breit/": {"reflow": {"horizontal-scroll"}},
 }
 
+BROWSER_CHECKS = (
+    "axe",
+    "axe-dark-mode",
+    "skip-link",
+    "keyboard-navigation",
+    "focus-visible",
+    "network",
+    "console",
+    "reflow",
+)
+CHECKS = (*BROWSER_CHECKS, "nu", "no-javascript")
 
-@dataclass
-class BrokenSite:
-    """The broken site's server, the browser sessions and the Nu run the checks below share."""
 
-    server: SiteServer
-    browser: WebDriver
-    browser_without_javascript: WebDriver
-    nu: NuChecker
-    keyboard_reports: dict[str, KeyboardReport] = field(default_factory=dict)
-
-    def url(self, page: Page) -> str:
-        return self.server.url(page.url_path)
-
-    def keyboard(self, page: Page) -> KeyboardReport:
-        """One keyboard inspection per page, shared by its three keyboard checks."""
-        if page.url_path not in self.keyboard_reports:
-            self.keyboard_reports[page.url_path] = inspect_keyboard(self.browser, self.url(page))
-        return self.keyboard_reports[page.url_path]
+def run_browser_checks(driver, url) -> dict[str, list[Finding]]:
+    """Every check that needs a browser with JavaScript, on one page (``driver`` records network events)."""
+    axe = run_axe_light_and_dark(driver, url)
+    load = load_and_record(driver, url)
+    keyboard = inspect_keyboard(driver, url)
+    try:
+        reflow = check_no_horizontal_scroll(driver, url)
+    finally:
+        set_viewport(driver, DEFAULT_WIDTH, DEFAULT_HEIGHT)
+    return {
+        "axe": axe.light,
+        "axe-dark-mode": axe.dark,
+        "skip-link": keyboard.skip_link,
+        "keyboard-navigation": keyboard.navigation,
+        "focus-visible": keyboard.focus_visible,
+        "network": network_findings(load),
+        "console": console_findings(load),
+        "reflow": reflow,
+    }
 
 
 @pytest.fixture(scope="module")
-def broken() -> Iterator[BrokenSite]:
-    nu = NuChecker(BROKEN).start()
+def broken_server() -> Iterator[SiteServer]:
     with SiteServer(BROKEN.root) as server:
-        browser = new_chrome(performance_log=True)
-        browser_without_javascript = new_chrome(javascript=False)
-        try:
-            yield BrokenSite(server, browser, browser_without_javascript, nu)
-        finally:
-            browser.quit()
-            browser_without_javascript.quit()
+        yield server
 
 
-def _axe(site: BrokenSite, page: Page) -> list[Finding]:
-    open_page(site.browser, site.url(page))
-    return run_axe(site.browser)
+@pytest.fixture(scope="module")
+def broken_browser_checks(broken_server) -> Iterator[PagePrefetcher]:
+    jobs = ((path, broken_server.url(path)) for path in sorted(EXPECTED))
+    prefetcher = PagePrefetcher(jobs, run_browser_checks, partial(new_chrome, performance_log=True))
+    yield prefetcher
+    prefetcher.close()
 
 
-def _axe_dark_mode(site: BrokenSite, page: Page) -> list[Finding]:
-    set_color_scheme(site.browser, "dark")
-    try:
-        open_page(site.browser, site.url(page))
-        return run_axe(site.browser, only_rules=DARK_MODE_AXE_RULES)
-    finally:
-        set_color_scheme(site.browser, None)
+@pytest.fixture(scope="module")
+def broken_nu() -> NuChecker:
+    return NuChecker(BROKEN).start()
 
 
-def _nu(site: BrokenSite, page: Page) -> list[Finding]:
-    return site.nu.report().findings_for(page)
-
-
-def _network(site: BrokenSite, page: Page) -> list[Finding]:
-    return network_findings(load_and_record(site.browser, site.url(page)), origin=site.server.origin)
-
-
-def _console(site: BrokenSite, page: Page) -> list[Finding]:
-    return console_findings(load_and_record(site.browser, site.url(page)))
-
-
-def _reflow(site: BrokenSite, page: Page) -> list[Finding]:
-    try:
-        return check_no_horizontal_scroll(site.browser, site.url(page))
-    finally:
-        set_viewport(site.browser, DEFAULT_WIDTH, DEFAULT_HEIGHT)
-
-
-CHECKS: dict[str, Callable[[BrokenSite, Page], list[Finding]]] = {
-    "axe": _axe,
-    "axe-dark-mode": _axe_dark_mode,
-    "nu": _nu,
-    "skip-link": lambda site, page: site.keyboard(page).skip_link,
-    "keyboard-navigation": lambda site, page: site.keyboard(page).navigation,
-    "focus-visible": lambda site, page: site.keyboard(page).focus_visible,
-    "no-javascript": lambda site, page: check_without_javascript(site.browser_without_javascript, site.url(page)),
-    "network": _network,
-    "console": _console,
-    "reflow": _reflow,
-}
+@pytest.fixture(scope="module")
+def broken_browser_without_javascript():
+    driver = new_chrome(javascript=False)
+    yield driver
+    driver.quit()
 
 
 def test_every_broken_page_has_expectations():
@@ -146,10 +126,17 @@ def test_every_broken_page_has_expectations():
     assert named == set(CHECKS), f"checks without a broken page that proves them: {set(CHECKS) - named}"
 
 
-@pytest.mark.parametrize("check", sorted(CHECKS))
+@pytest.mark.parametrize("check", CHECKS)
 @pytest.mark.parametrize("path", sorted(EXPECTED))
-def test_check_reports_exactly_the_deliberate_defect(broken, path, check):
-    findings = CHECKS[check](broken, PAGES[path])
+def test_check_reports_exactly_the_deliberate_defect(
+    path, check, broken_server, broken_browser_checks, broken_nu, broken_browser_without_javascript
+):
+    if check == "nu":
+        findings = broken_nu.report().findings_for(PAGES[path])
+    elif check == "no-javascript":
+        findings = check_without_javascript(broken_browser_without_javascript, broken_server.url(path))
+    else:
+        findings = broken_browser_checks.result(path)[check]
     expected = EXPECTED[path].get(check, set())
     assert rules(findings) == expected, (
         f"{check} on {path}: expected {sorted(expected) or 'no findings'}, got:\n{describe(findings) or 'no findings'}"
