@@ -104,9 +104,12 @@ def prefetch_pages(request: pytest.FixtureRequest, servers: dict[Site, SiteServe
 
 
 @pytest.fixture(scope="session")
-def nu_checkers() -> dict[Site, NuChecker]:
+def nu_checkers() -> Iterator[dict[Site, NuChecker]]:
     """One background Nu Html Checker run per site; ``checker.report()`` waits for it."""
-    return {site: NuChecker(site).start() for site in SITES}
+    checkers = {site: NuChecker(site).start() for site in SITES}
+    yield checkers
+    for checker in checkers.values():
+        checker.close()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -18,6 +18,8 @@ import itertools
 import json
 import os
 import re
+import shutil
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
@@ -58,6 +60,23 @@ _CHROMIUM_ARGUMENTS = (
 )
 
 
+class _Chromium(webdriver.Chrome):
+    """A Chrome session that also closes its DevTools connection and removes its TMPDIR on ``quit()``."""
+
+    def __init__(self, workspace: str, **keywords: Any) -> None:
+        self._portal_workspace = workspace
+        super().__init__(**keywords)
+
+    def quit(self) -> None:
+        connection = self.__dict__.pop("_portal_devtools", None)
+        try:
+            if connection is not None:
+                connection.close()
+            super().quit()
+        finally:
+            shutil.rmtree(self._portal_workspace, ignore_errors=True)
+
+
 def new_chrome(
     *,
     javascript: bool = True,
@@ -83,7 +102,15 @@ def new_chrome(
     if performance_log:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
         options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    # Chromium and ChromeDriver keep their profile and singleton socket under TMPDIR and do not
+    # always remove them when a session ends; a private TMPDIR per session is removed on quit().
+    workspace = tempfile.mkdtemp(prefix="portal-chromium-")
+    service = Service(executable_path=CHROMEDRIVER, env={**os.environ, "TMPDIR": workspace})
+    try:
+        driver = _Chromium(workspace, service=service, options=options)
+    except Exception:
+        shutil.rmtree(workspace, ignore_errors=True)
+        raise
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
     set_viewport(driver, width, height)

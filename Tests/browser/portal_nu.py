@@ -247,6 +247,15 @@ class NuChecker:
         return self._report
 
 
+    def close(self) -> None:
+        """Stops a run whose report nobody asked for and removes its copies of the pages."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+        if self._workspace is not None:
+            self._workspace.cleanup()
+
+
 def _relative_file(url: str, workspace: Path) -> str | None:
     if not url.startswith("file:"):
         return None

@@ -235,7 +235,9 @@ NU_FIXTURES = FIXTURES / "nu-checker"
 
 @pytest.fixture(scope="module")
 def nu_report():
-    return NuChecker(Site("nu-checker", NU_FIXTURES), ["modern-features.html", "still-errors.html"]).start().report()
+    checker = NuChecker(Site("nu-checker", NU_FIXTURES), ["modern-features.html", "still-errors.html"]).start()
+    yield checker.report()
+    checker.close()
 
 
 def test_newer_html_features_pass_the_nu_checker(nu_report):

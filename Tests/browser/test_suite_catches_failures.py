@@ -108,8 +108,10 @@ def broken_browser_checks(broken_server) -> Iterator[PagePrefetcher]:
 
 
 @pytest.fixture(scope="module")
-def broken_nu() -> NuChecker:
-    return NuChecker(BROKEN).start()
+def broken_nu() -> Iterator[NuChecker]:
+    checker = NuChecker(BROKEN).start()
+    yield checker
+    checker.close()
 
 
 @pytest.fixture(scope="module")
