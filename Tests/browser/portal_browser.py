@@ -51,6 +51,7 @@ _CHROMIUM_ARGUMENTS = (
     "--disable-extensions",
     "--disable-sync",
     "--disable-default-apps",
+    "--no-proxy-server",  # talk to the local server directly, whatever the environment's proxy settings
     "--disable-background-networking",  # no requests of Chromium's own (updates, safe browsing lists)
     "--disable-component-update",
     "--disable-features=Translate,MediaRouter,OptimizationHints",
@@ -127,7 +128,8 @@ class DevTools:
 
     def __init__(self, driver: WebDriver, *, timeout: float = 60.0) -> None:
         address = driver.capabilities["goog:chromeOptions"]["debuggerAddress"]
-        with urllib.request.urlopen(f"http://{address}/json/list", timeout=timeout) as response:
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via an HTTP proxy
+        with direct.open(f"http://{address}/json/list", timeout=timeout) as response:
             targets = json.load(response)
         handle = driver.current_window_handle
         target = next((target for target in targets if target.get("id") == handle), None)
@@ -186,11 +188,16 @@ def set_color_scheme(driver: WebDriver, scheme: str | None) -> None:
 
 
 def open_page(driver: WebDriver, url: str) -> None:
-    """Loads ``url`` and waits until the document, its web fonts and its images have finished loading."""
+    """Loads ``url`` and waits until the document, its web fonts and all its images have loaded.
+
+    Lazy images are switched to eager first, so no image appears later, in the middle of a check
+    (between two screenshots of the focus check, say).
+    """
     driver.get(url)
     driver.execute_async_script(
         """
         const done = arguments[arguments.length - 1];
+        for (const image of document.querySelectorAll('img[loading="lazy"]')) { image.loading = "eager"; }
         const images = Array.from(document.images).filter((image) => !image.complete);
         const fonts = document.fonts ? document.fonts.ready : Promise.resolve();
         Promise.all([fonts, ...images.map((image) => new Promise((resolve) => {

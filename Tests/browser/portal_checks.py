@@ -225,18 +225,14 @@ class PageLoad:
 _IGNORED_SCHEMES = ("data", "blob", "about", "javascript", "chrome", "chrome-extension", "devtools")
 
 
-def _drain(driver: WebDriver, log: str) -> list[dict]:
-    return driver.get_log(log)
-
-
 def load_and_record(driver: WebDriver, url: str, *, quiet_period: float = 0.3, timeout: float = 10.0) -> PageLoad:
     """Loads ``url`` and records its requests until the network has been quiet for ``quiet_period`` seconds.
 
     ``driver`` must come from ``new_chrome(performance_log=True)``. Requests that scripts start after
     the load event (a search index, say) are included as long as they start within the quiet period.
     """
-    _drain(driver, "performance")
-    _drain(driver, "browser")
+    driver.get_log("performance")  # reading a log empties it: forget what came before this page
+    driver.get_log("browser")
     requests: dict[str, Request] = {}
     order: list[str] = []
     console: list[dict] = []
@@ -245,8 +241,8 @@ def load_and_record(driver: WebDriver, url: str, *, quiet_period: float = 0.3, t
     last_event = time.monotonic()
     settled = False
     while time.monotonic() < deadline:
-        entries = _drain(driver, "performance")
-        console.extend(_drain(driver, "browser"))
+        entries = driver.get_log("performance")
+        console.extend(driver.get_log("browser"))
         for entry in entries:
             message = json.loads(entry["message"])["message"]
             method, params = message.get("method", ""), message.get("params", {})
