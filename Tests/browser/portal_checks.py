@@ -341,15 +341,39 @@ const pathOf = (node) => {
   }
   return parts.join(" > ");
 };
+// Whether a box can widen the page: no ancestor on its containing-block chain clips it. An
+// absolutely positioned box escapes overflow containers between it and its positioned ancestor.
+const widensPage = (element) => {
+  let position = getComputedStyle(element).position;
+  if (position === "fixed") { return false; }
+  let needsPositioned = position === "absolute";
+  for (let ancestor = element.parentElement; ancestor && ancestor !== document.body; ancestor = ancestor.parentElement) {
+    const style = getComputedStyle(ancestor);
+    const containing = style.position !== "static" || style.transform !== "none" || style.contain.includes("paint");
+    if (needsPositioned && !containing) { continue; }
+    if (style.overflowX !== "visible") { return false; }
+    if (style.position === "fixed") { return false; }
+    needsPositioned = style.position === "absolute";
+  }
+  return true;
+};
 const overflowing = [];
 for (const element of document.body ? document.body.querySelectorAll("*") : []) {
   const rect = element.getBoundingClientRect();
-  if (rect.width > 0 && rect.right + window.scrollX > limit + 1) {
-    const parent = element.parentElement;
-    const parentRect = parent ? parent.getBoundingClientRect() : null;
-    if (!parentRect || parentRect.right + window.scrollX <= limit + 1) {
-      overflowing.push(`${pathOf(element)} (right edge at ${Math.round(rect.right + window.scrollX)} px)`);
-    }
+  if (rect.width > 0 && rect.right + window.scrollX > limit + 1 && widensPage(element)) {
+    overflowing.push(`${pathOf(element)} (right edge at ${Math.round(rect.right + window.scrollX)} px)`);
+  }
+}
+const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const text = walker.currentNode;
+  const parent = text.parentElement;
+  if (!parent || !text.textContent.trim()) { continue; }
+  const range = document.createRange();
+  range.selectNodeContents(text);
+  const right = range.getBoundingClientRect().right + window.scrollX;
+  if (right > limit + 1 && getComputedStyle(parent).overflowX === "visible" && widensPage(parent)) {
+    overflowing.push(`text “${text.textContent.trim().slice(0, 40)}” in ${pathOf(parent)} (right edge at ${Math.round(right)} px)`);
   }
 }
 return { scrollWidth: root.scrollWidth, clientWidth: limit, overflowing: overflowing.slice(0, 10) };

@@ -23,7 +23,7 @@ def describe(findings: Iterable[Finding], *, limit_targets: int = 8) -> str:
     """A readable, multi-line report of ``findings`` for an assertion message."""
     lines: list[str] = []
     for finding in findings:
-        lines.append(f"[{finding.check}] {finding.rule}: {finding.message}")
+        lines.append(f"[{finding.check}] {finding.rule} — {finding.message}")
         for target in finding.targets[:limit_targets]:
             lines.append(f"      at {target}")
         if len(finding.targets) > limit_targets:

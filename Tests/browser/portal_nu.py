@@ -87,6 +87,13 @@ NU_FALSE_POSITIVES: tuple[NuFalsePositive, ...] = (
         reference="https://html.spec.whatwg.org/multipage/interaction.html#the-inert-attribute",
     ),
     NuFalsePositive(
+        feature="the enterkeyhint attribute (HTML 2020)",
+        message=_attribute_not_allowed("enterkeyhint"),
+        attribute="enterkeyhint",
+        allowed_values=frozenset({"enter", "done", "go", "next", "previous", "search", "send"}),
+        reference="https://html.spec.whatwg.org/multipage/interaction.html#attr-enterkeyhint",
+    ),
+    NuFalsePositive(
         feature="the popover attribute (HTML 2023)",
         message=_attribute_not_allowed("popover"),
         attribute="popover",
@@ -229,12 +236,12 @@ class NuChecker:
                     filtered += 1
                     continue
                 position = f"line {message.get('lastLine', '?')}, column {message.get('firstColumn', message.get('lastColumn', '?'))}"
-                extract = " ".join(message.get("extract", "").split())
+                source = " ".join((highlighted_source(message) or message.get("extract", "")).split())
                 finding = Finding(
                     check="nu",
                     rule=message.get("message", ""),
-                    message=f"{position}: {message.get('message', '')}",
-                    targets=(extract,) if extract else (),
+                    message=position,
+                    targets=(source,) if source else (),
                 )
             else:
                 continue
