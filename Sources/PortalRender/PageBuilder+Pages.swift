@@ -35,7 +35,57 @@ extension PageBuilder {
         view["scriptURL"] = "/js/search/ui.js"
         view["registerHref"] = Route.measures.path
         view["indexHref"] = Route.index.path
+        view["indexURL"] = "/suche/index/"
+        let kinds = ["measure", "motion", "update", "page", "body", "partner"]
+        func option(_ value: String, _ label: String) -> ViewData {
+            var option = ViewData()
+            option["value"] = value
+            option["label"] = label
+            return option
+        }
+        view[list: "kinds"] = kinds.map { option($0, labels["search.kind.\($0)"]) }
+        view[list: "areas"] = site.config.areas.map { option($0.id, $0.label) }
+        view[list: "statuses"] = MeasureStatus.allCases.map { option($0.rawValue, labels.label($0)) }
+        // Names of facet values for results, as a JSON data block (not executed, so the CSP allows it).
+        var names: [String: [String: String]] = ["kind": [:], "area": [:], "status": [:]]
+        for kind in kinds { names["kind"]?[kind] = labels["search.kind.\(kind)"] }
+        for area in site.config.areas { names["area"]?[area.id] = area.label }
+        for status in MeasureStatus.allCases { names["status"]?[status.rawValue] = labels.label(status) }
+        for result in ConsultationResult.allCases { names["status"]?[result.rawValue] = labels.label(result) }
+        view["labelsJSON"] = Self.scriptSafeJSON(names)
         return PageView(path: Route.search.path, template: "layouts/search", view: view)
+    }
+
+    /// JSON for a `<script type="application/json">` block: keys sorted, `<`, `>` and `&` escaped so the
+    /// text can never close the element.
+    static func scriptSafeJSON(_ object: [String: [String: String]]) -> String {
+        func quote(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case "<": result += "\\u003c"
+                case ">": result += "\\u003e"
+                case "&": result += "\\u0026"
+                case "\u{2028}": result += "\\u2028"
+                case "\u{2029}": result += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        result.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return result + "\""
+        }
+        let groups = object.keys.sorted().map { key in
+            let values = object[key]!.keys.sorted().map { "\(quote($0)):\(quote(object[key]![$0]!))" }
+            return "\(quote(key)):{\(values.joined(separator: ","))}"
+        }
+        return "{" + groups.joined(separator: ",") + "}"
     }
 
     /// Text paragraphs from one label, split at blank lines.

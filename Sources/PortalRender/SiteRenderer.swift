@@ -1,5 +1,6 @@
 import PortalDiagnostics
 import PortalModel
+import PortalSearch
 
 /// Renders the validated site with a theme into output files: pages, feeds, open data. Pure: no file access.
 public enum SiteRenderer {
@@ -69,6 +70,10 @@ public enum SiteRenderer {
             OutputFile(path: "sitemap.xml", text: SitemapWriter.sitemap(entries: sitemapEntries, baseURL: baseURL)),
             OutputFile(path: "robots.txt", text: SitemapWriter.robots(baseURL: baseURL)),
         ]
+
+        // The search index, sharded so a query downloads only what it needs.
+        let searchDocuments = SearchDocuments.make(index: index, labels: labels)
+        files += SearchIndexBuilder().build(searchDocuments).map { OutputFile(path: $0.path, bytes: $0.bytes) }
 
         // The theme's static files; generated files win when a path is taken twice.
         let generatedPaths = Set(files.map(\.path))
