@@ -222,7 +222,7 @@ public enum Scaffold {
         let introduction = notes + [
             "So geht es weiter: Felder ausfüllen, speichern und das Ergebnis mit „portal serve“ im Browser ansehen (oder mit „portal check“ prüfen).",
             "Zeilen mit # sind Kommentare und erscheinen nicht auf der Website. Ein optionales Feld nutzen Sie, indem Sie das # davor löschen.",
-            "Alle Felder mit Beispielen: docs/referenz/felder.md",
+            "Alle Felder mit Beispielen: die Feldreferenz von portal (docs/referenz/felder.md).",
         ]
         for note in introduction { lines += wrapComment(note, indent: "") }
         lines += fields(of: schema, values: values, indent: "", optionalKeys: optionalKeys)
@@ -265,13 +265,17 @@ public enum Scaffold {
             for object in objects {
                 let inner = fields(of: schema, values: object, indent: indent + "    ", optionalKeys: optionalKeys)
                 // The first key line of the object starts the list entry ("  - key: value").
+                // The first key line starts the list entry ("  - key: value"); comments above it align with the dash.
                 var started = false
                 for line in inner {
-                    if !started, !line.trimmingPrefix(" ").hasPrefix("#"), !line.isEmpty {
-                        lines.append(indent + "  - " + line.dropFirst(indent.count + 4))
-                        started = true
-                    } else {
+                    let text = line.drop(while: { $0 == " " })
+                    if started {
                         lines.append(line)
+                    } else if text.hasPrefix("#") {
+                        lines.append(indent + "  " + text)
+                    } else {
+                        lines.append(indent + "  - " + text)
+                        started = true
                     }
                 }
             }

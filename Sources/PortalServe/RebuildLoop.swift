@@ -5,7 +5,7 @@ import ServiceLifecycle
 
 /// Builds the site in memory, then watches the input folders and rebuilds after every save, telling open tabs to
 /// reload. Runs as a service beside the HTTP server and closes the reload streams when the server stops.
-struct RebuildLoop: Service {
+struct RebuildLoop: Service, CustomStringConvertible {
     var options: BuildOptions
     var environment: [String: String]
     /// How often the folders are listed.
@@ -19,6 +19,9 @@ struct RebuildLoop: Service {
     /// Delivers the port once the server listens.
     let ports: AsyncStream<Int>
     let report: @Sendable (PreviewEvent) -> Void
+
+    /// How the service is named in ServiceLifecycle's debug log (without the environment it carries).
+    var description: String { "RebuildLoop" }
 
     func run() async throws {
         var portIterator = ports.makeAsyncIterator()

@@ -125,8 +125,8 @@ import Testing
             return key.allSatisfy { $0.isLetter } ? String(key) : nil
         })
         // Comment text with the line wrapping undone.
-        let comments = lines.filter { $0.trimmingPrefix(" ").hasPrefix("#") }
-            .map { String($0.trimmingPrefix(" ").dropFirst()).trimmingPrefix(" ") }
+        let comments = lines.map { $0.drop(while: { $0 == " " }) }.filter { $0.hasPrefix("#") }
+            .map { $0.dropFirst().drop(while: { $0 == " " }) }
             .joined(separator: " ")
         let schema = Self.schema(kind)
         for field in schema.fields {
@@ -156,6 +156,18 @@ import Testing
         let shapeProblems: Set<DiagnosticCode> = [.yamlSyntax, .duplicateKey, .unknownKey, .missingKey, .wrongType, .invalidValue, .invalidDate, .tooLong, .emptyValue]
         let problems = diagnostics.sorted().filter { shapeProblems.contains($0.code) }
         #expect(problems.map(\.description) == [])
+    }
+
+    /// A required list of objects is written as one entry whose first key follows the dash, explained like the others.
+    @Test func motionHasOneExplainedResolutionItem() throws {
+        let text = try Scaffold.file(.motion, name: "AT/0050/2025", defaults: fixtureDefaults).text
+        let item = try #require(text.range(of: "resolutionItems:\n").map { text[$0.upperBound...] })
+        let lines = item.split(separator: "\n").prefix { $0.hasPrefix("  ") }.map(String.init)
+        #expect(lines.first == "  # Nummer des Punktes (1, 2, 3 …). Pflichtfeld; ganze Zahl.")
+        #expect(lines.contains("  - id: 1"))
+        #expect(lines.contains("    status: open"))
+        #expect(lines.contains("    # due: 2025-12-31"))
+        #expect(lines.filter { $0.hasPrefix("  - ") }.count == 1)
     }
 
     @Test(arguments: [
