@@ -18,6 +18,42 @@ public struct Builder: Sendable {
 
     /// Builds (or only checks) the site. Never throws: every problem is a diagnostic in the result.
     public func run() -> BuildResult {
+        let contentDirectory = resolve(options.contentDirectory)
+        let outputDirectory = OutputGuard.canonical(resolve(options.outputDirectory))
+        if options.writesOutput,
+           let refusal = OutputGuard.check(output: outputDirectory, content: contentDirectory, templates: [defaultTemplatesDirectory, userTemplatesDirectory].compactMap { $0 }) {
+            let asOf = AsOfDate.resolve(explicit: options.asOf, environment: environment)
+            return BuildResult(diagnostics: Diagnostics([refusal]), pagesWritten: 0, filesWritten: 0, asOf: asOf, timings: [])
+        }
+        let rendered = render()
+        var result = rendered.result
+        guard options.writesOutput, result.succeeded else { return result }
+
+        // Write: a complete new site beside the old one, swapped in at the end.
+        let publisher = SitePublisher(outputDirectory: outputDirectory)
+        let start = DispatchTime.now().uptimeNanoseconds
+        var failure: String?
+        do {
+            try publisher.publish(files: rendered.files, assets: rendered.assets)
+        } catch {
+            failure = "\(error)"
+        }
+        result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        if let failure {
+            result.diagnostics.error(.outputFailed, "Writing the site failed: \(failure) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
+            return result
+        }
+        result.pagesWritten = rendered.files.filter { $0.path.hasSuffix(".html") }.count
+        result.filesWritten = rendered.files.count + rendered.assets.count
+        return result
+    }
+
+    /// Loads, checks and renders the site in memory without writing anything (for `portal serve`).
+    ///
+    /// Returns the generated files sorted by path, the assets to copy (absolute source path on disk → path below
+    /// the site root), and the result with every diagnostic and timing; `pagesWritten` and `filesWritten` are 0.
+    /// When the result has errors, `files` and `assets` are empty. Never throws.
+    public func render() -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
         var diagnostics = Diagnostics()
         var timings: [BuildResult.PhaseTiming] = []
         let asOf = AsOfDate.resolve(explicit: options.asOf, environment: environment)
@@ -27,20 +63,14 @@ public struct Builder: Sendable {
             timings.append(.init(phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             return result
         }
-        func finish(pages: Int = 0, files: Int = 0) -> BuildResult {
-            BuildResult(diagnostics: options.strict ? diagnostics.strict() : diagnostics, pagesWritten: pages, filesWritten: files, asOf: asOf, timings: timings)
+        func finish(_ files: [OutputFile] = [], _ assets: [(source: String, destination: String)] = []) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
+            let result = BuildResult(diagnostics: options.strict ? diagnostics.strict() : diagnostics, pagesWritten: 0, filesWritten: 0, asOf: asOf, timings: timings)
+            return result.succeeded ? (files, assets, result) : ([], [], result)
         }
 
         let contentDirectory = resolve(options.contentDirectory)
-        let outputDirectory = OutputGuard.canonical(resolve(options.outputDirectory))
-        let defaultTemplates = options.defaultTemplatesDirectory.map(resolve)
-            ?? ThemeLocator.defaultDirectory(workingDirectory: options.workingDirectory, environment: environment)
-        let userTemplates = options.templatesDirectory.map(resolve)
-        if options.writesOutput,
-           let refusal = OutputGuard.check(output: outputDirectory, content: contentDirectory, templates: [defaultTemplates, userTemplates].compactMap { $0 }) {
-            diagnostics.append(refusal)
-            return finish()
-        }
+        let defaultTemplates = defaultTemplatesDirectory
+        let userTemplates = userTemplatesDirectory
 
         // Load: read files from disk.
         let (files, assets, readDiagnostics) = timed("load") {
@@ -72,27 +102,31 @@ public struct Builder: Sendable {
         outputFiles += SchemaExport.jsonSchemas(baseURL: baseURL).map { OutputFile(path: "schemas/" + $0.name, text: $0.text) }
         outputFiles.sort { $0.path < $1.path }
         diagnostics.append(contentsOf: renderDiagnostics)
-        let pages = outputFiles.filter { $0.path.hasSuffix(".html") }.count
-        guard options.writesOutput, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else {
-            return finish(pages: 0)
-        }
-
-        // Write: a complete new site beside the old one, swapped in at the end.
-        let publisher = SitePublisher(outputDirectory: outputDirectory)
         let assetCopies = site.assets.map { (source: contentDirectory + "/assets/" + $0.path, destination: "assets/" + $0.path) }
-        let failure: String? = timed("write") {
-            do {
-                try publisher.publish(files: outputFiles, assets: assetCopies)
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        if let failure {
-            diagnostics.error(.outputFailed, "Writing the site failed: \(failure) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
-            return finish()
-        }
-        return finish(pages: pages, files: outputFiles.count + assetCopies.count)
+        return finish(outputFiles, assetCopies)
+    }
+
+    /// The build's "today" as `run()` and `render()` resolve it: `asOf`, else `SOURCE_DATE_EPOCH`, else the current
+    /// date (for commands such as `portal new` that date what they create the same way).
+    public static func today(asOf: LocalDate?, environment: [String: String] = ProcessInfo.processInfo.environment) -> LocalDate {
+        AsOfDate.resolve(explicit: asOf, environment: environment)
+    }
+
+    /// The folders a build reads, as absolute paths: the content folder, the default theme (when found) and the
+    /// user's templates folder (when given). `portal serve` watches them.
+    public var inputDirectories: [String] {
+        [resolve(options.contentDirectory), defaultTemplatesDirectory, userTemplatesDirectory].compactMap { $0 }
+    }
+
+    /// The default theme's folder, as given or found.
+    private var defaultTemplatesDirectory: String? {
+        options.defaultTemplatesDirectory.map(resolve)
+            ?? ThemeLocator.defaultDirectory(workingDirectory: options.workingDirectory, environment: environment)
+    }
+
+    /// The user's templates folder overriding single default files, if any.
+    private var userTemplatesDirectory: String? {
+        options.templatesDirectory.map(resolve)
     }
 
     /// An absolute path for a path given relative to the working directory.
