@@ -1,5 +1,6 @@
 import Foundation
 import PortalContent
+import PortalDiagnostics
 import Testing
 
 /// The generated documentation and schemas in the repository match the schemas the loader validates with.
@@ -33,5 +34,15 @@ import Testing
         let measure = try #require(schemas.first { $0.name == "measure.schema.json" }?.text)
         #expect(measure.contains(#""enum" : ["#) || measure.contains(#""enum": ["#))
         #expect(SchemaExport.jsonSchemas(baseURL: "https://ki.example").map(\.text) == schemas.map(\.text))
+    }
+}
+
+/// Every diagnostic code is explained for authors in docs/fehler.md.
+@Suite struct ErrorDocumentationTests {
+    @Test func everyCodeIsExplained() throws {
+        let text = try String(contentsOf: DocumentationTests.root.appendingPathComponent("docs/fehler.md"), encoding: .utf8)
+        for code in DiagnosticCode.allCases {
+            #expect(text.contains("| `\(code.rawValue)` |"), "docs/fehler.md does not explain \(code.rawValue)")
+        }
     }
 }
