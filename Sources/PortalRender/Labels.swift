@@ -119,9 +119,6 @@ struct Labels: Sendable {
         }
     }
 
-    /// The keys looked up so far that have no label.
-    var missingKeys: Set<String> { misses.keys }
-
     /// Collects missing keys from every rendering task; locked, and only touched when a label is missing.
     private final class MissLog: @unchecked Sendable {
         private let lock = NSLock()

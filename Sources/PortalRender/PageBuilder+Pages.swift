@@ -32,6 +32,8 @@ extension PageBuilder {
     func searchPage() -> PageView {
         var view = frame(path: Route.search.path, title: labels["search.title"], description: labels["search.intro"])
         view[flag: "hasSearchScript"] = hasSearchScript
+        // The page's own search form replaces the one in the header.
+        view[flag: "isSearchPage"] = true
         view["scriptURL"] = "/js/search/ui.js"
         view["registerHref"] = Route.measures.path
         view["indexHref"] = Route.index.path

@@ -82,11 +82,6 @@ struct ViewData: Sendable, MustacheParent {
         set { values[key] = newValue.map(Value.object) ?? .null }
     }
 
-    /// Removes a key, so lookups fall back to the enclosing context.
-    mutating func remove(_ key: String) {
-        values[key] = nil
-    }
-
     /// The value as Mustache needs it.
     func child(named name: String) -> Any? {
         guard let value = values[name] else { return nil }
@@ -100,21 +95,4 @@ struct ViewData: Sendable, MustacheParent {
         case .null: return NullValue()
         }
     }
-}
-
-/// A text value as Mustache sees it: rendered as the text, and a context without children inside
-/// `{{#key}}…{{/key}}` sections. (A plain `String` would be searched character by character by Mustache's
-/// reflection-based lookup whenever a name inside such a section is resolved.)
-struct TextValue: MustacheCustomRenderable, MustacheParent {
-    let text: String
-    var renderText: String { text }
-    var isNull: Bool { false }
-
-    func child(named: String) -> Any? { nil }
-}
-
-/// What a key set to `nil` renders as: nothing, and false in sections.
-struct NullValue: MustacheCustomRenderable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
 }
