@@ -77,7 +77,8 @@ import Glibc
             process.waitUntilExit()
             if stillRunning { interrupted += 1 }
             let published = Self.snapshot(directory.path + "/site")
-            #expect(published == oldSite || published == newSite, "trial \(trial): the site is neither the old nor the new one")
+            let differing = published.keys.filter { published[$0] != oldSite[$0] }.sorted().prefix(5)
+            #expect(published == oldSite || published == newSite, "trial \(trial): the site is neither the old nor the new one; \(published.count) files, differing from the old: \(Array(differing)), missing: \(Array(Set(oldSite.keys).subtracting(published.keys).sorted().prefix(5)))")
             if published == newSite {
                 // The build finished before the kill: publish the old site again for the next trial.
                 #expect(try Self.runToEnd(arguments, in: directory.path) == 0)

@@ -172,7 +172,8 @@ struct SiteRenderingTests {
     @Test("The search page has the results region, the no-script help and no script without the search module")
     func searchPage() throws {
         let html = TestSupport.text(files, "suche/index.html")
-        #expect(html.contains("<div id=\"search-results\" aria-live=\"polite\"></div>"))
+        #expect(html.contains("<div id=\"search-results\" data-index=\"/suche/index/\"></div>"))
+        #expect(html.contains("<p id=\"search-status\" class=\"search-status\" aria-live=\"polite\"></p>"))
         #expect(html.contains("<noscript>"))
         #expect(html.contains("href=\"/a-z/\""))
         #expect(!html.contains("<script"))
