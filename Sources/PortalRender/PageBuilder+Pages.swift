@@ -58,36 +58,19 @@ extension PageBuilder {
         return PageView(path: Route.search.path, template: "layouts/search", view: view)
     }
 
-    /// JSON for a `<script type="application/json">` block: keys sorted, `<`, `>` and `&` escaped so the
-    /// text can never close the element.
+    /// JSON for a `<script type="application/json">` block: keys sorted, and `<`, `>`, `&` written as escapes
+    /// (they can only occur inside strings), so the text can never close the element.
     static func scriptSafeJSON(_ object: [String: [String: String]]) -> String {
-        func quote(_ text: String) -> String {
-            var result = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case "<": result += "\\u003c"
-                case ">": result += "\\u003e"
-                case "&": result += "\\u0026"
-                case "\u{2028}": result += "\\u2028"
-                case "\u{2029}": result += "\\u2029"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        result.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return result + "\""
-        }
-        let groups = object.keys.sorted().map { key in
-            let values = object[key]!.keys.sorted().map { "\(quote($0)):\(quote(object[key]![$0]!))" }
-            return "\(quote(key)):{\(values.joined(separator: ","))}"
-        }
-        return "{" + groups.joined(separator: ",") + "}"
+        let value = JSONValue.object(object.keys.sorted().map { key in
+            JSONValue.Member(key: key, value: .object(object[key]!.keys.sorted().map {
+                JSONValue.Member(key: $0, value: .string(object[key]![$0]!))
+            }))
+        })
+        return value.serialized()
+            .replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Text paragraphs from one label, split at blank lines.

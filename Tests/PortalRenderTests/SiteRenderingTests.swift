@@ -171,7 +171,10 @@ struct SiteRenderingTests {
 
     @Test("The search page has the results region, the no-script help and no script without the search module")
     func searchPage() throws {
-        let html = TestSupport.text(files, "suche/index.html")
+        var withoutScript = try TestSupport.theme()
+        withoutScript.staticFiles["js/search/ui.js"] = nil
+        let plain = SiteRenderer.render(site: site, theme: withoutScript, options: RenderOptions(generatorVersion: "test")).files
+        let html = plain.first { $0.path == "suche/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         #expect(html.contains("<div id=\"search-results\" data-index=\"/suche/index/\"></div>"))
         #expect(html.contains("<p id=\"search-status\" class=\"search-status\" aria-live=\"polite\"></p>"))
         #expect(html.contains("<noscript>"))
@@ -182,6 +185,8 @@ struct SiteRenderingTests {
         let withScript = SiteRenderer.render(site: site, theme: theme, options: RenderOptions(generatorVersion: "test")).files
         let searchPage = withScript.first { $0.path == "suche/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         #expect(searchPage.contains("<script type=\"module\" src=\"/js/search/ui.js\"></script>"))
+        #expect(searchPage.contains("<script type=\"application/json\" id=\"search-labels\">"))
+        #expect(!searchPage.contains("</script><script>"), "labels JSON is escaped")
     }
 
     @Test("The savings chart is an accessible SVG next to a table with the same figures")

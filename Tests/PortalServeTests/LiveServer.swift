@@ -45,7 +45,7 @@ final class LiveServer: Sendable {
         let task = Task {
             try await server.run { event in events.append(event) }
         }
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(90) // generous: the first build competes with parallel tests on 2 cores
         while events.url == nil {
             if Date() > deadline {
                 task.cancel()
