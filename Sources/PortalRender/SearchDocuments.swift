@@ -27,7 +27,7 @@ enum SearchDocuments {
             }
             documents.append(SearchDocument(
                 url: Route.motion(motion.slug).path, title: "\(motion.reference): \(motion.name)",
-                summary: "\(labels.label(motion.paperType)) · \(originator)",
+                summary: "\(motion.reference) · \(labels.label(motion.paperType)) · \(originator)",
                 body: [motion.resolutionPreamble ?? "", items, motion.justification.plainText].joined(separator: "\n"),
                 kind: "motion", status: motion.decision?.result.rawValue ?? ConsultationResult.pending.rawValue,
                 date: motion.date.iso))
