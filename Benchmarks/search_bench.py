@@ -36,6 +36,7 @@ import gzip
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -60,6 +61,7 @@ QUERIES = [
 ]
 
 PORTAL_ENGINE_CODE = ("/js/search/engine.js", "/js/search/analysis.js", "/js/search/stemmer.js")
+PAGEFIND_ENGINE_CODE = ("/pagefind/pagefind.js", "/pagefind/pagefind-worker.js")
 PAGE_SIZE = 10
 
 # The Swift program that times SearchIndexBuilder (compiled against the release build's PortalSearch module).
@@ -89,18 +91,19 @@ print("documents \(documents.count) files \(files.count) bytes \(bytes) build \(
 HARNESS = "<!doctype html><html lang=de><meta charset=utf-8><title>search benchmark</title><p>search benchmark</p>\n"
 
 MEASURE_SCRIPT = r"""
-const [engineName, query, pageSize, done] = arguments;
-const names = () => performance.getEntriesByType('resource').map((entry) => entry.name);
+const [engineName, query, pageSize, marker, done] = arguments;
+// The server records every request; this one marks where the first result was there.
+const mark = () => fetch(marker, { cache: 'no-store' });
 (async () => {
   try {
     const started = performance.now();
-    let firstNames, firstMilliseconds, total, titles;
+    let firstMilliseconds, total, titles;
     if (engineName === 'portal') {
       const { SearchEngine } = await import('/js/search/engine.js');
       const engine = new SearchEngine({ baseURL: '/suche/index/' });
       await engine.search(query, { limit: 1 });
       firstMilliseconds = performance.now() - started;
-      firstNames = names();
+      await mark();
       const page = await engine.search(query, { limit: pageSize });
       total = page.total;
       titles = page.results.map((result) => result.title);
@@ -109,12 +112,12 @@ const names = () => performance.getEntriesByType('resource').map((entry) => entr
       const search = await pagefind.search(query);
       if (search.results.length > 0) await search.results[0].data();
       firstMilliseconds = performance.now() - started;
-      firstNames = names();
+      await mark();
       const page = await Promise.all(search.results.slice(0, pageSize).map((result) => result.data()));
       total = search.results.length;
       titles = page.map((data) => data.meta.title);
     }
-    done({ ok: true, firstNames, pageNames: names(), firstMilliseconds,
+    done({ ok: true, firstMilliseconds,
            pageMilliseconds: performance.now() - started, total, titles });
   } catch (error) {
     done({ ok: false, error: String(error && error.stack || error) });
@@ -123,14 +126,17 @@ const names = () => performance.getEntriesByType('resource').map((entry) => entr
 """
 
 
-def run(command, cwd=None, quiet=True):
-    """Runs a command; exits with its stderr when it fails. Returns (wall seconds, stdout)."""
+def run(command, cwd=None):
+    """Runs a command; exits with its stderr when it fails. Returns (wall seconds, CPU seconds, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"command failed ({result.returncode}): {' '.join(map(str, command))}\n{result.stderr[-3000:]}")
-    return wall, result.stdout
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, result.stdout
 
 
 def gzip_size(data: bytes) -> int:
@@ -224,7 +230,7 @@ def timing_program(args, portal: Path) -> Path:
 def portal_build(portal: Path, corpus: Path):
     """Builds the portal site; returns (wall seconds, render phase seconds)."""
     output = corpus / "portal-site"
-    wall, stdout = run([str(portal), "build", "--content", str(corpus / "portal" / "content"), "--output", str(output),
+    wall, _, stdout = run([str(portal), "build", "--content", str(corpus / "portal" / "content"), "--output", str(output),
                         "--templates", str(ROOT / "templates"), "--as-of", "2026-11-26", "--timings"], cwd=ROOT)
     render = float(re.search(r"render\s+([\d.]+) s", stdout).group(1))
     return wall, render
@@ -236,36 +242,68 @@ def pagefind_command(site: Path):
 
 # Browser measurement ------------------------------------------------------------------------------------------------
 
+MARKER = "/__search_bench_first_result"
+
+
 class Site:
-    """One served site: its folder, its server and what counts as engine code."""
+    """One served site: its folder, a static server that records every request, and what counts as engine code.
+
+    The requests are recorded at the server because Pagefind runs its search in a Web Worker, whose requests
+    appear neither in the page's Resource Timing nor in ChromeDriver's network log. The server answers with
+    `Cache-Control: no-store`, so every file the engine needs is requested.
+    """
 
     def __init__(self, name: str, folder: Path, engine_code):
-        from portal_server import SiteServer
+        import http.server
+        import threading
+        from functools import partial
+        from portal_server import _SiteRequestHandler
+
         self.name = name
         self.folder = folder
         self.engine_code = engine_code
+        self.requests: list[str] = []
+        self.sizes: dict[str, int] = {}
         (folder / "__search_bench.html").write_text(HARNESS)
-        self.server = SiteServer(folder).start()
-        self.sizes = {}
+        requests = self.requests
 
-    def file_of(self, url: str) -> tuple[str, Path]:
-        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
-        return path, self.folder / path.lstrip("/")
+        class RecordingHandler(_SiteRequestHandler):
+            def send_head(self):  # noqa: ANN202 - signature of the base class
+                path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+                requests.append(path)
+                if path == MARKER:
+                    self.send_response(204)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return None
+                return super().send_head()
 
-    def gzip_of(self, url: str) -> int:
-        if url not in self.sizes:
-            self.sizes[url] = gzip_size(self.file_of(url)[1].read_bytes())
-        return self.sizes[url]
+            def end_headers(self) -> None:
+                self.send_header("Cache-Control", "no-store")
+                super().end_headers()
 
-    def is_engine_code(self, url: str) -> bool:
-        return self.engine_code(self.file_of(url)[0])
+        handler = partial(RecordingHandler, directory=str(folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def summary(self, urls):
-        engine = [url for url in urls if self.is_engine_code(url)]
-        index = [url for url in urls if not self.is_engine_code(url)]
-        return {"requests": len(urls), "index_requests": len(index),
-                "with_code": sum(map(self.gzip_of, urls)), "without_code": sum(map(self.gzip_of, index)),
-                "code": sum(map(self.gzip_of, engine))}
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        (self.folder / "__search_bench.html").unlink(missing_ok=True)
+
+    def gzip_of(self, path: str) -> int:
+        if path not in self.sizes:
+            self.sizes[path] = gzip_size((self.folder / path.lstrip("/")).read_bytes())
+        return self.sizes[path]
+
+    def summary(self, paths):
+        engine = [path for path in paths if self.engine_code(path)]
+        index = [path for path in paths if not self.engine_code(path)]
+        return {"requests": len(paths), "index_requests": len(index),
+                "with_code": sum(map(self.gzip_of, paths)), "without_code": sum(map(self.gzip_of, index)),
+                "code": sum(map(self.gzip_of, engine)), "paths": paths}
 
 
 def measure_queries(sites, queries):
@@ -281,15 +319,19 @@ def measure_queries(sites, queries):
             order = sites if number % 2 == 0 else list(reversed(sites))
             for site in order:
                 driver.execute_cdp_cmd("Network.clearBrowserCache", {})
-                driver.get(site.server.url("/__search_bench.html"))
-                driver.execute_script("performance.setResourceTimingBufferSize(100000)")
-                result = driver.execute_async_script(MEASURE_SCRIPT, site.name, query, PAGE_SIZE)
+                driver.get(site.origin + "/__search_bench.html")
+                site.requests.clear()
+                result = driver.execute_async_script(MEASURE_SCRIPT, site.name, query, PAGE_SIZE, MARKER)
                 if not result["ok"]:
                     sys.exit(f"{site.name} failed on {query!r}: {result['error']}")
-                row[site.name] = {"first": site.summary(result["firstNames"]), "page": site.summary(result["pageNames"]),
+                time.sleep(0.2)  # requests still arriving (there should be none) are counted too
+                log = [path for path in site.requests if path != "/favicon.ico"]
+                marker = log.index(MARKER)
+                first, page = log[:marker], log[:marker] + log[marker + 1:]
+                row[site.name] = {"first": site.summary(first), "page": site.summary(page),
                                   "total": result["total"], "titles": result["titles"],
                                   "first_ms": result["firstMilliseconds"], "page_ms": result["pageMilliseconds"],
-                                  "repeated": len(result["pageNames"]) - len(set(result["pageNames"]))}
+                                  "repeated": len(page) - len(set(page))}
             rows.append(row)
     finally:
         driver.quit()
@@ -322,6 +364,9 @@ def report(args, corpus, builds, index_stats, rows, loads):
     say(f"| index build, in memory (s) | {index_build:.2f} | – | {index_build / pagefind:.3f} |")
     say(f"| index build + writing files (s) | {index_build + index_write:.2f} | {pagefind:.2f} (CLI wall) | "
         f"{(index_build + index_write) / pagefind:.3f} |")
+    say(f"| CPU time of the whole process, user + system (s) | {median(builds['portal_process_cpu']):.2f} "
+        f"(timing program: reads JSON, builds, writes) | {median(builds['pagefind_cpu']):.2f} | "
+        f"{median(builds['portal_process_cpu']) / median(builds['pagefind_cpu']):.3f} |")
     say(f"| whole portal render phase: {args.size} pages + feeds + index (s) | {median(builds['portal_render']):.2f} | – | "
         f"{median(builds['portal_render']) / pagefind:.3f} |")
     say(f"| files | {portal_index[0]} | {pagefind_index[0]} | {portal_index[0] / pagefind_index[0]:.2f} |")
@@ -331,7 +376,8 @@ def report(args, corpus, builds, index_stats, rows, loads):
         f"{portal_index[2] / pagefind_index[2]:.2f} |")
     say("")
     say(f"Single runs (s): portal index {', '.join(f'{v:.2f}' for v in builds['portal_index'])}; "
-        f"Pagefind {', '.join(f'{v:.2f}' for v in builds['pagefind'])}; portal whole build "
+        f"Pagefind {', '.join(f'{v:.2f}' for v in builds['pagefind'])} (CPU "
+        f"{', '.join(f'{v:.2f}' for v in builds['pagefind_cpu'])}); portal whole build "
         f"{', '.join(f'{v:.1f}' for v in builds['portal_wall'])}. The timing program's index: {builds['check']}.")
     say("")
     say("**First query** (gzip -6 KB transferred; requests; fresh page, HTTP cache off)")
@@ -411,6 +457,7 @@ def main():
         run(["hugo", "--quiet", "-d", str(hugo_site)], cwd=corpus / "hugo")
 
     builds = {"portal_index": [], "portal_index_write": [], "pagefind": [], "portal_render": [], "portal_wall": [],
+              "pagefind_cpu": [], "portal_process_cpu": [],
               "documents": len(documents)}
     timing_output = WORK / "timing-index"
     for round_number in range(args.rounds):
@@ -418,10 +465,12 @@ def main():
         for step in steps:
             if step == "pagefind":
                 shutil.rmtree(hugo_site / "pagefind", ignore_errors=True)
-                wall, _ = run(pagefind_command(hugo_site))
+                wall, cpu, _ = run(pagefind_command(hugo_site))
                 builds["pagefind"].append(wall)
+                builds["pagefind_cpu"].append(cpu)
             else:
-                _, stdout = run([str(timing), str(documents_file), str(timing_output)])
+                _, cpu, stdout = run([str(timing), str(documents_file), str(timing_output)])
+                builds["portal_process_cpu"].append(cpu)
                 numbers = dict(re.findall(r"(\w+) ([\d.e-]+)", stdout))
                 builds["portal_index"].append(float(numbers["build"]))
                 builds["portal_index_write"].append(float(numbers["write"]))
@@ -438,13 +487,12 @@ def main():
     builds["pagefind_pages"] = len(list(hugo_site.glob("posts/*/index.html")))
 
     sites = [Site("portal", portal_site, lambda path: path in PORTAL_ENGINE_CODE),
-             Site("pagefind", hugo_site, lambda path: path == "/pagefind/pagefind.js" or path.startswith("/pagefind/wasm."))]
+             Site("pagefind", hugo_site, lambda path: path in PAGEFIND_ENGINE_CODE or path.startswith("/pagefind/wasm."))]
     try:
         rows = measure_queries(sites, QUERIES)
     finally:
         for site in sites:
-            site.server.stop()
-            (site.folder / "__search_bench.html").unlink(missing_ok=True)
+            site.stop()
     loads.append(load_average())
     if args.json:
         Path(args.json).write_text(json.dumps({"builds": builds, "index": index_stats, "rows": rows, "loads": loads},
