@@ -19,10 +19,12 @@ Steps (everything lives in Benchmarks/work/, which git ignores):
      `engine.search(q, {limit: 10})` (first page of ten, same engine, so nothing is fetched twice);
    - Pagefind: `import('/pagefind/pagefind.js')`, `await pagefind.search(q)`, `await results[0].data()` (first
      result), then `data()` of the first ten (first page).
-   The resource URLs come from the Performance API (Resource Timing); each requested file is counted at its
-   gzip -6 size (Python zlib, the same rule for both; Pagefind stores its index gzipped already, so for those
-   files gzip -6 adds only its header). Engine code (portal: engine.js, analysis.js, stemmer.js; Pagefind:
-   pagefind.js and its WASM) is reported separately: with and without it.
+   Every request is recorded at the local server (Pagefind 1.5 searches in a Web Worker, whose requests neither
+   the page's Resource Timing nor ChromeDriver's network log show); the page fetches a marker URL when the first
+   result is there. The server sends `Cache-Control: no-store`. Each requested file is counted at its gzip -6
+   size (Python zlib, the same rule for both; Pagefind stores its index gzipped already, so for those files
+   gzip -6 adds little more than its header). Engine code (portal: engine.js, analysis.js, stemmer.js; Pagefind:
+   pagefind.js, pagefind-worker.js and its WASM) is reported separately: with and without it.
 5. Prints a Markdown report (medians, ratios, the goals) for BENCHMARKS.md.
 
 Needs: a release build of portal (`swift build -c release --product portal --scratch-path .build-searchbench`;
@@ -210,7 +212,7 @@ def portal_binary(args) -> Path:
     if args.portal:
         return Path(args.portal).resolve()
     run(["swift", "build", "-c", "release", "--product", "portal", "--scratch-path", args.scratch_path], cwd=ROOT)
-    return ROOT / args.scratch_path / "release" / "portal"
+    return (ROOT / args.scratch_path / "release" / "portal").resolve()
 
 
 def timing_program(args, portal: Path) -> Path:
