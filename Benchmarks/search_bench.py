@@ -429,9 +429,13 @@ def report(args, corpus, builds, index_stats, rows, loads):
     say("")
     say(f"- First-query bytes at most half of Pagefind's: median first result {first_with:.2f} of Pagefind "
         f"(with engine code) — {'met' if first_with <= 0.5 else 'MISSED'}.")
-    build_ratio = (index_build + index_write) / pagefind
-    say(f"- Index build at most a tenth of Pagefind's time: {build_ratio:.3f} (build + write) — "
-        f"{'met' if build_ratio <= 0.1 else 'MISSED'}.")
+    verdict = lambda ratio: "met" if ratio <= 0.1 else "MISSED"  # noqa: E731
+    in_memory = index_build / pagefind
+    end_to_end = (index_build + index_write) / pagefind
+    cpu = median(builds["portal_process_cpu"]) / median(builds["pagefind_cpu"])
+    say(f"- Index build at most a tenth of Pagefind's time: in memory {in_memory:.3f} of Pagefind's wall time "
+        f"({verdict(in_memory)}); with writing the files {end_to_end:.3f} ({verdict(end_to_end)}); CPU time of the "
+        f"whole process {cpu:.3f} ({verdict(cpu)}).")
     say(f"- At most 2,000 files: {portal_index[0]} — {'met' if portal_index[0] <= 2000 else 'MISSED'}.")
     return "\n".join(lines)
 
