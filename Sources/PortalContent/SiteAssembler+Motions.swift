@@ -109,11 +109,21 @@ extension SiteAssembler {
             roleText: object.text("roleText"), resultText: object.text("resultText"), extensions: extensions(object))
     }
 
-    /// The OParl vendor fields of a motion or consultation (`extensions: [{key, value}]`), by key.
-    private func extensions(_ object: ObjectValue) -> [String: String] {
+    /// The OParl vendor fields of a motion or consultation (`extensions: [{key, value}]`), by key, each value
+    /// checked to be JSON and kept in its compact form (the open data embeds it as it is).
+    private mutating func extensions(_ object: ObjectValue) -> [String: String] {
         var result: [String: String] = [:]
         for entry in object.objects("extensions") {
-            if let key = entry.text("key"), let value = entry.text("value") { result[key] = value }
+            guard let key = entry.text("key"), let value = entry.text("value") else { continue }
+            guard OParlImporter.isVendorKey(key) else {
+                error(.invalidValue, "The extension key '\(key)' needs a vendor prefix such as 'sessionnet:'.", at: entry.location(of: "key"))
+                continue
+            }
+            switch JSONReader.parse(value) {
+            case .success(let node): result[key] = node.canonicalText
+            case .failure(let problem):
+                error(.jsonSyntax, "The extension value is not JSON: \(problem.message) (column \(problem.column) of the value)", at: entry.location(of: "value"))
+            }
         }
         return result
     }
