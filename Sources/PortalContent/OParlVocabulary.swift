@@ -54,7 +54,7 @@ enum OParlVocabulary {
         return words
     }
 
-    /// Edit distance between two short texts, with a bonus for a shared word so that "Beantwortung einer
+    /// Edit distance between two short texts, with a bonus for a shared word, and more when every word of the known one occurs, so that "Beantwortung einer
     /// Anfrage" is nearest to "Anfrage".
     private static func distance(_ first: String, _ second: String) -> Int {
         let a = Array(first), b = Array(second)
@@ -67,7 +67,10 @@ enum OParlVocabulary {
             previous = row
         }
         let edits = a.isEmpty ? b.count : previous[b.count]
-        let shared = Set(first.split(separator: " ")).intersection(second.split(separator: " ")).isEmpty ? 0 : 1000
-        return edits - shared
+        let words = Set(first.split(separator: " "))
+        let candidate = Set(second.split(separator: " "))
+        let shared = words.intersection(candidate).isEmpty ? 0 : 1000
+        let contained = candidate.isSubset(of: words) ? 2000 : 0
+        return edits - shared - contained
     }
 }
