@@ -156,7 +156,7 @@ enum ContentSchemas {
         FieldSchema("paperType", vocabulary(PaperType.self), required: true, "Art der Vorlage.", example: "motion"),
         FieldSchema("originator", .oneOf([.identifier, .list(.text())]), required: true, "Verfasser: Gremium (id) oder Liste von Namen.", example: "fraktion-afd"),
         FieldSchema("resolutionPreamble", .text(), "Einleitung des Beschlussentwurfs.", example: "\"Der Stadtrat möge beschließen, die Verwaltung wird beauftragt,\""),
-        FieldSchema("resolutionItems", .list(.object(resolutionItem)), "Punkte des Beschlussentwurfs; Pflicht, außer bei aus OParl übernommenen Vorlagen (mit `oparl`)."),
+        FieldSchema("resolutionItems", .list(.object(resolutionItem)), required: true, "Punkte des Beschlussentwurfs; bei aus OParl übernommenen Vorlagen (mit `oparl`) nicht nötig.", notRequiredWith: "oparl"),
         FieldSchema("consultations", .list(.object(consultation)), "Gremienweg."),
         FieldSchema("financialImpact", .text(), "Finanzielle Auswirkungen.", example: "nach Beratung"),
         FieldSchema("climateImpact", .text(), "Auswirkungen auf den Klimaschutz.", example: "keine"),

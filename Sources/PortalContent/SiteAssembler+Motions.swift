@@ -31,12 +31,8 @@ extension SiteAssembler {
                     note: item.text("note")))
             }
             // A paper taken over from OParl has no resolution items (OParl has no such field); any other needs one.
-            if fields["oparl"] == nil {
-                if fields["resolutionItems"] == nil {
-                    error(.missingKey, "Required key 'resolutionItems' is missing. Add it: a list of items with id, text and status.", at: fields.location)
-                } else if items.isEmpty, fields.list("resolutionItems").isEmpty {
-                    error(.emptyValue, "'resolutionItems' needs at least one item with id, text and status.", at: fields.location(of: "resolutionItems"))
-                }
+            if fields["oparl"] == nil, fields["resolutionItems"] != nil, items.isEmpty, fields.list("resolutionItems").isEmpty {
+                error(.emptyValue, "'resolutionItems' needs at least one item with id, text and status.", at: fields.location(of: "resolutionItems"))
             }
             var consultations: [Consultation] = []
             for object in fields.objects("consultations") { if let c = consultation(from: object) { consultations.append(c) } }
