@@ -122,10 +122,15 @@ public enum FuzzHarness {
         if let first = document.firstParagraph, case .paragraph(let inlines) = first.kind {
             problems += SafeHTMLChecker.problems(in: renderer.renderInlines(inlines)).map { "first paragraph inline: " + $0 }
         }
-        let lineCount = FuzzInvariants.lineLengths(of: Array(text.utf8)).count
-        for link in document.links + document.images where link.position.line < 1 || link.position.column < 1
-            || link.position.line > lineCount {
-            problems.append("link '\(link.destination)' at impossible position \(link.position) (text has \(lineCount) lines)")
+        let lines = FuzzInvariants.lineLengths(of: Array(text.utf8))
+        let positions = document.links.map { ("link '\($0.destination)'", $0.position) }
+            + document.headings.map { ("heading '\($0.id)'", $0.position) }
+            + document.rawHTML.map { ("raw HTML", $0.position) }
+        for (what, position) in positions {
+            let location = SourceLocation(file: "", line: position.line, column: position.column)
+            if let problem = FuzzInvariants.positionProblem(location, lineLengths: lines) {
+                problems.append("\(what) at \(position): \(problem)")
+            }
         }
         let ids = document.headings.map(\.id)
         if Set(ids).count != ids.count { problems.append("heading ids are not unique: \(ids)") }

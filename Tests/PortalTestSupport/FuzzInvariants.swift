@@ -4,7 +4,8 @@ import PortalModel
 /// Checks on the result of a fuzz run that hold for any input (see ``FuzzRun/problems``).
 enum FuzzInvariants {
     /// The length in Unicode scalars of every line of `bytes` read as the loader reads them (lenient UTF-8,
-    /// byte order mark dropped, CRLF and CR as line breaks).
+    /// byte order mark dropped, CRLF and CR as line breaks). A NUL counts three: cmark replaces it with U+FFFD
+    /// and counts that character's three bytes in its columns.
     static func lineLengths(of bytes: [UInt8]) -> [Int] {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -16,7 +17,7 @@ enum FuzzInvariants {
             if scalar == "\n" || scalar == "\r" {
                 lengths.append(0)
             } else {
-                lengths[lengths.count - 1] += 1
+                lengths[lengths.count - 1] += scalar == "\0" ? 3 : 1
             }
         }
         return lengths
