@@ -42,6 +42,8 @@ public enum ContentParser {
         case bodies([ObjectValue], failed: Bool)
         case partners([ObjectValue], failed: Bool)
         case document(FileRole, ParsedDocument?)
+        /// An OParl JSON file, read but not yet imported (its objects refer to objects in other files).
+        case oparl(JSONNode?)
         case skipped
     }
 
@@ -74,11 +76,7 @@ public enum ContentParser {
         case .page:
             result = .document(role, parseDocument(file, schema: ContentSchemas.page, diagnostics: &diagnostics))
         case .motionOParl:
-            diagnostics.append(.warning(
-                .unknownFile,
-                "OParl JSON files are not imported by this version of portal; the file is ignored. Write the motion as a Markdown file instead.",
-                at: file.location()))
-            result = .skipped
+            result = .oparl(parseJSON(file, diagnostics: &diagnostics))
         case .ignored:
             result = .skipped
         case .unknown:
@@ -99,6 +97,7 @@ public enum ContentParser {
         let sorted = files.sorted { $0.relativePath < $1.relativePath }
         let results = Parallel.map(sorted, parseOne)
         var sawSite = false
+        var oparlSources: [OParlImporter.Source] = []
         for (file, (result, found)) in zip(sorted, results) {
             diagnostics.append(contentsOf: found)
             switch result {
@@ -127,11 +126,60 @@ public enum ContentParser {
                 case .update: content.updates.append(document)
                 default: content.pages.append(document)
                 }
+            case .oparl(let root):
+                if let root {
+                    oparlSources.append(OParlImporter.Source(file: file, root: root))
+                } else {
+                    content.brokenFiles.append(file.relativePath)
+                }
             case .skipped:
                 continue
             }
         }
+        if !oparlSources.isEmpty { importOParl(oparlSources, into: &content, diagnostics: &diagnostics) }
         return (content, diagnostics)
+    }
+
+    /// Imports the OParl papers as motions and their organizations as bodies, checked like hand-written files.
+    static func importOParl(_ sources: [OParlImporter.Source], into content: inout ParsedContent, diagnostics: inout [Diagnostic]) {
+        let known = content.bodies.compactMap { body -> OParlImporter.KnownBody? in
+            guard let id = body.text("id"), let oparlID = body.text("oparlId") else { return nil }
+            return OParlImporter.KnownBody(id: id, name: body.text("name") ?? id, oparlID: oparlID)
+        }
+        var importer = OParlImporter(sources: sources, knownBodies: known, bodyIDs: Set(content.bodies.compactMap { $0.text("id") }))
+        let papers = importer.importPapers()
+        diagnostics += importer.diagnostics
+        for body in importer.bodies {
+            var validator = SchemaValidator(file: body.file)
+            if let object = validator.validate(body.entry, as: .object(ContentSchemas.body), path: "").object {
+                content.bodies.append(object)
+            }
+            diagnostics += validator.diagnostics
+        }
+        for paper in papers {
+            var validator = SchemaValidator(file: paper.file)
+            let fields = validator.validateRoot(paper.frontMatter, against: ContentSchemas.motion)
+            diagnostics += validator.diagnostics
+            content.motions.append(ParsedDocument(
+                relativePath: paper.file.relativePath, displayPath: paper.file.displayPath, fields: fields,
+                body: "", bodyFirstLine: 1))
+        }
+    }
+
+    /// Decodes and parses an OParl JSON file; a syntax error is reported with its position.
+    static func parseJSON(_ file: ContentFile, diagnostics: inout [Diagnostic]) -> JSONNode? {
+        let text: String
+        switch SourceText.decode(file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
+        }
+        switch JSONReader.parse(text) {
+        case .success(let root):
+            return root
+        case .failure(let error):
+            diagnostics.append(.error(.jsonSyntax, error.message, at: file.location(line: error.line, column: error.column)))
+            return nil
+        }
     }
 
     /// Decodes a YAML data file and validates it with `validate`.

@@ -89,6 +89,7 @@ enum ContentSchemas {
         FieldSchema("endDate", .date, "Auflösung; ein aufgelöstes Gremium behält seine Seite.", example: "2026-03-31"),
         FieldSchema("website", .url, "Webseite.", example: "https://www.stadt.example/stadtrat"),
         FieldSchema("description", .text(), "Kurze Beschreibung.", example: "Das gewählte Hauptorgan der Stadt."),
+        FieldSchema("oparlId", .url, "OParl-Adresse (id) der Organization; OParl-Vorlagen, die sie nennen, verweisen auf dieses Gremium.", example: "https://ris.stadt.example/oparl/organization/34"),
     ])
 
     static let partner = ObjectSchema("partner", "Eine Partnerorganisation (partners.yml).", fields: [
@@ -121,6 +122,14 @@ enum ContentSchemas {
         FieldSchema("vote", .object(vote), "Abstimmung.", example: "{ yes: 32, no: 14, abstain: 4 }"),
         FieldSchema("referredTo", .identifier, "Gremium, an das verwiesen wurde.", example: "fachausschuss-digitalisierung"),
         FieldSchema("resolutionText", .markdown, "Beschlusstext (Markdown).", example: "\"Der Antrag wird in den Fachausschuss verwiesen.\""),
+        FieldSchema("roleText", .text(maxLength: 120), "Rolle im Wortlaut des Ratsinformationssystems; wird statt `role` angezeigt.", example: "\"Vorberatung und Empfehlung\""),
+        FieldSchema("resultText", .text(maxLength: 120), "Ergebnis im Wortlaut des Ratsinformationssystems; wird statt `result` angezeigt.", example: "\"Mit Maßgaben beschlossen\""),
+        FieldSchema("extensions", .list(.object(oparlExtension)), "Herstellerfelder aus OParl (z. B. `sessionnet:votes`), unverändert wieder exportiert."),
+    ])
+
+    static let oparlExtension = ObjectSchema("oparlExtension", "Ein Herstellerfeld aus OParl: Name mit Präfix und Wert als JSON.", fields: [
+        FieldSchema("key", .text(maxLength: 120), required: true, "Name des Feldes mit Präfix.", example: "\"sessionnet:votes\""),
+        FieldSchema("value", .text(), required: true, "Wert als JSON.", example: "'{\"yes\":32,\"no\":14,\"abstain\":4}'"),
     ])
 
     static let resolutionItem = ObjectSchema("resolutionItem", "Ein Punkt des Beschlussentwurfs, dessen Umsetzung verfolgt wird.", fields: [
@@ -147,12 +156,15 @@ enum ContentSchemas {
         FieldSchema("paperType", vocabulary(PaperType.self), required: true, "Art der Vorlage.", example: "motion"),
         FieldSchema("originator", .oneOf([.identifier, .list(.text())]), required: true, "Verfasser: Gremium (id) oder Liste von Namen.", example: "fraktion-afd"),
         FieldSchema("resolutionPreamble", .text(), "Einleitung des Beschlussentwurfs.", example: "\"Der Stadtrat möge beschließen, die Verwaltung wird beauftragt,\""),
-        FieldSchema("resolutionItems", .list(.object(resolutionItem)), required: true, "Punkte des Beschlussentwurfs."),
+        FieldSchema("resolutionItems", .list(.object(resolutionItem)), required: true, "Punkte des Beschlussentwurfs; bei aus OParl übernommenen Vorlagen (mit `oparl`) nicht nötig.", notRequiredWith: "oparl"),
         FieldSchema("consultations", .list(.object(consultation)), "Gremienweg."),
         FieldSchema("financialImpact", .text(), "Finanzielle Auswirkungen.", example: "nach Beratung"),
         FieldSchema("climateImpact", .text(), "Auswirkungen auf den Klimaschutz.", example: "keine"),
         FieldSchema("related", .list(.text()), "Aktenzeichen verwandter Vorlagen.", example: "[AT/0012/2025]"),
         FieldSchema("files", .list(.object(attachment)), "Anlagen."),
+        FieldSchema("paperTypeText", .text(maxLength: 120), "Art der Vorlage im Wortlaut des Ratsinformationssystems; wird statt `paperType` angezeigt.", example: "\"Beantwortung einer Anfrage\""),
+        FieldSchema("oparl", .url, "OParl-Adresse (id) des Papers, aus dem die Vorlage übernommen wurde.", example: "https://ris.stadt.example/oparl/paper/749"),
+        FieldSchema("extensions", .list(.object(oparlExtension)), "Herstellerfelder aus OParl (z. B. `sessionnet:…`), unverändert wieder exportiert."),
     ])
 
     // MARK: measures
@@ -244,7 +256,7 @@ enum ContentSchemas {
     /// Every schema, for documentation and JSON Schema export.
     static let all: [ObjectSchema] = [
         site, organisation, accessibility, enforcementBody, knownIssue, privacy, area, signLanguageVideo,
-        body, partner, motion, resolutionItem, consultation, vote, attachment,
+        body, partner, motion, resolutionItem, consultation, vote, attachment, oparlExtension,
         measure, impactAssessment, risk, savings, savingsFigure, dataSource, milestone, update, page,
     ]
 }

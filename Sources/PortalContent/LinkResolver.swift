@@ -19,13 +19,15 @@ struct LinkResolver: Sendable {
     }
 
     /// Resolves `destination` written in the file at `sourcePath` (relative to the content folder).
-    func resolve(_ destination: String, from sourcePath: String) -> Resolution {
+    /// `suggesting` adds a "did you mean" hint to the message of a broken link; it costs a comparison with every
+    /// file or anchor, so callers that resolve many links limit it.
+    func resolve(_ destination: String, from sourcePath: String, suggesting: Bool = true) -> Resolution {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || Self.hasScheme(trimmed) || trimmed.hasPrefix("//") { return .keep }
         let (path, fragment) = Self.split(trimmed)
         if path.isEmpty {
             guard let fragment else { return .keep }
-            return check(fragment: fragment, in: sourcePath, url: nil)
+            return check(fragment: fragment, in: sourcePath, url: nil, suggesting: suggesting)
         }
         if path.hasPrefix("/") {
             if path.hasPrefix("/assets/") {
@@ -40,7 +42,7 @@ struct LinkResolver: Sendable {
         if documents.unavailable.contains(target) { return .keep }
         if let entry = documents[target] {
             guard let fragment else { return .rewrite(entry.path) }
-            return check(fragment: fragment, in: target, url: entry.path)
+            return check(fragment: fragment, in: target, url: entry.path, suggesting: suggesting)
         }
         if target.hasPrefix("assets/") {
             let asset = String(target.dropFirst("assets/".count))
@@ -49,20 +51,19 @@ struct LinkResolver: Sendable {
             }
             return .rewrite("/" + target + (fragment.map { "#" + $0 } ?? ""))
         }
-        let known = documents.paths
-        let hint = target.hasSuffix(".md") ? NameSuggester.hint(for: target, among: known) : ""
+        let hint = suggesting && target.hasSuffix(".md") ? NameSuggester.hint(for: target, among: documents.paths) : ""
         if target.hasSuffix(".md") {
             return .broken("The file \(target) does not exist (or could not be loaded).\(hint) Link to content files by their path relative to this file, such as ../measures/name.md.")
         }
         return .broken("The link '\(destination)' points at no content file. Link to other pages through their file (../measures/name.md), to assets through assets/…, or write a full URL (https://…) or a site path (/massnahmen/).")
     }
 
-    private func check(fragment: String, in target: String, url: String?) -> Resolution {
+    private func check(fragment: String, in target: String, url: String?, suggesting: Bool) -> Resolution {
         guard let entry = documents[target] else { return .keep }
         if entry.anchors.contains(fragment) {
             return url.map { .rewrite($0 + "#" + fragment) } ?? .keep
         }
-        let hint = NameSuggester.hint(for: fragment, among: Array(entry.anchors))
+        let hint = suggesting ? NameSuggester.hint(for: fragment, among: Array(entry.anchors)) : ""
         return .broken("The anchor '#\(fragment)' does not exist in \(target).\(hint) Anchors are made from headings: '## Begründung' becomes #begruendung.")
     }
 

@@ -8,6 +8,10 @@ import PortalModel
 struct RichTextRenderer: Sendable {
     let resolver: LinkResolver
 
+    /// How many broken links of one text get a "did you mean" hint. Each hint compares the link with every
+    /// anchor or file, so without a limit a text with thousands of broken links and headings takes quadratic time.
+    static let maximumSuggestions = 20
+
     /// Where a piece of Markdown stands: its file, and the file line of the Markdown's first line.
     struct Origin {
         var relativePath: String
@@ -46,7 +50,8 @@ struct RichTextRenderer: Sendable {
     func render(_ document: MarkdownDocument, markdown: String, origin: Origin, inline: Bool = false) -> (RichText, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let sourcePath = origin.relativePath
-        for link in document.links + document.images {
+        var suggestions = 0
+        for link in document.links {
             guard link.isSafe else {
                 diagnostics.append(.warning(.invalidURL, "The link target '\(link.destination)' is not allowed (only http, https, mailto, tel and paths) and is dropped.", at: origin.location(link.position)))
                 continue
@@ -55,8 +60,9 @@ struct RichTextRenderer: Sendable {
                 diagnostics.append(.error(.brokenLink, "Images from other hosts are not allowed (the site makes no requests to other hosts). Put the image into content/assets/ and link it as ../assets/name.png.", at: origin.location(link.position)))
             } else if let problem = Self.externalURLProblem(link.destination) {
                 diagnostics.append(.warning(.invalidURL, problem, at: origin.location(link.position)))
-            } else if case .broken(let message) = resolver.resolve(link.destination, from: sourcePath) {
+            } else if case .broken(let message) = resolver.resolve(link.destination, from: sourcePath, suggesting: suggestions < Self.maximumSuggestions) {
                 diagnostics.append(.error(.brokenLink, message, at: origin.location(link.position)))
+                suggestions += 1
             }
             if link.isImageWithoutAltText {
                 diagnostics.append(.error(.imageWithoutAlt, "This image has no alternative text. Describe it for people who cannot see it: ![Beschreibung](\(link.destination)).", at: origin.location(link.position)))
@@ -82,7 +88,7 @@ struct RichTextRenderer: Sendable {
         }
         let resolver = self.resolver
         let rewriter: MarkdownLinkRewriter = { destination, _ in
-            if case .rewrite(let url) = resolver.resolve(destination, from: sourcePath) { return url }
+            if case .rewrite(let url) = resolver.resolve(destination, from: sourcePath, suggesting: false) { return url }
             return nil
         }
         let renderer = MarkdownHTMLRenderer(headingLevelOffset: offset, linkRewriter: rewriter)

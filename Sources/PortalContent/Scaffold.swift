@@ -109,7 +109,7 @@ public enum Scaffold {
     }
 
     /// A motion's file name from its reference, keeping its letters: `AT/0050/2025` → `AT-0050-2025`.
-    static func motionFileStem(reference: String) -> String {
+    public static func motionFileStem(reference: String) -> String {
         var stem = ""
         var pendingSeparator = false
         for scalar in reference.unicodeScalars {

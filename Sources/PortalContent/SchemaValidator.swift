@@ -97,6 +97,7 @@ struct SchemaValidator {
             values[pair.key] = value
         }
         for field in schema.fields where field.required && values[field.key] == nil && !seen.contains(field.key) {
+            if let other = field.notRequiredWith, seen.contains(other) || values[other] != nil { continue }
             let childPath = path.isEmpty ? field.key : "\(path).\(field.key)"
             let example = field.example.isEmpty ? "" : " For example: \(field.key): \(field.example.split(separator: "\n").first ?? "")"
             report(.error(.missingKey, "Required key '\(childPath)' is missing. Add it: \(field.type.description).\(example)", at: location))

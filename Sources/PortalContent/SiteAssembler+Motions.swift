@@ -30,7 +30,8 @@ extension SiteAssembler {
                     evidence: item.texts("evidence").map(evidence(from:)),
                     note: item.text("note")))
             }
-            if fields["resolutionItems"] != nil, items.isEmpty, fields.list("resolutionItems").isEmpty {
+            // A paper taken over from OParl has no resolution items (OParl has no such field); any other needs one.
+            if fields["oparl"] == nil, fields["resolutionItems"] != nil, items.isEmpty, fields.list("resolutionItems").isEmpty {
                 error(.emptyValue, "'resolutionItems' needs at least one item with id, text and status.", at: fields.location(of: "resolutionItems"))
             }
             var consultations: [Consultation] = []
@@ -58,7 +59,8 @@ extension SiteAssembler {
                     return Attachment(title: title, url: url, mediaType: file.text("mediaType"), size: file.integer("size"))
                 },
                 justification: RichText(markdown: document.body, html: "", plainText: ""),
-                sourcePath: document.relativePath))
+                sourcePath: document.relativePath, paperTypeText: fields.text("paperTypeText"), oparlID: fields.text("oparl"),
+                extensions: extensions(fields)))
         }
         return motions
     }
@@ -99,7 +101,27 @@ extension SiteAssembler {
             date: object.date("date"), organization: organization, role: role,
             authoritative: object.boolean("authoritative") ?? (role == .decision), agendaItem: object.text("agendaItem"),
             isPublic: object.boolean("public") ?? true, result: result, vote: vote, referredTo: object.text("referredTo"),
-            resolutionText: object.text("resolutionText").map { RichText(markdown: $0, html: "", plainText: $0) })
+            resolutionText: object.text("resolutionText").map { RichText(markdown: $0, html: "", plainText: $0) },
+            roleText: object.text("roleText"), resultText: object.text("resultText"), extensions: extensions(object))
+    }
+
+    /// The OParl vendor fields of a motion or consultation (`extensions: [{key, value}]`), by key, each value
+    /// checked to be JSON and kept in its compact form (the open data embeds it as it is).
+    private mutating func extensions(_ object: ObjectValue) -> [String: String] {
+        var result: [String: String] = [:]
+        for entry in object.objects("extensions") {
+            guard let key = entry.text("key"), let value = entry.text("value") else { continue }
+            guard OParlImporter.isVendorKey(key) else {
+                error(.invalidValue, "The extension key '\(key)' needs a vendor prefix such as 'sessionnet:'.", at: entry.location(of: "key"))
+                continue
+            }
+            switch JSONReader.parse(value) {
+            case .success(let node): result[key] = node.canonicalText
+            case .failure(let problem):
+                error(.jsonSyntax, "The extension value is not JSON: \(problem.message) (column \(problem.column) of the value)", at: entry.location(of: "value"))
+            }
+        }
+        return result
     }
 
     /// Checks the bodies and related motions a motion names.

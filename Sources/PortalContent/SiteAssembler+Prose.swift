@@ -61,17 +61,22 @@ extension SiteAssembler {
             let path = motions[index].sourcePath
             motions[index].justification = render(path, motions[index].justification.markdown)
             let fields = sources[path]?.fields
-            let itemValues = fields?.objects("resolutionItems") ?? []
+            // The first value of each id and text, looked up by key: a motion may have thousands of items.
+            let itemValues = Dictionary((fields?.objects("resolutionItems") ?? []).compactMap { value in
+                value.integer("id").map { ($0, value) }
+            }, uniquingKeysWith: { first, _ in first })
             for itemIndex in motions[index].resolutionItems.indices {
                 let item = motions[index].resolutionItems[itemIndex]
-                let value = itemValues.first { $0.integer("id") == item.id }
+                let value = itemValues[item.id]
                 let location = value?.location(of: "text") ?? SourceLocation(file: sources[path]?.displayPath ?? path)
                 motions[index].resolutionItems[itemIndex].text = renderValue(item.text.markdown, path: path, at: location)
             }
-            let consultationValues = fields?.objects("consultations") ?? []
+            let consultationValues = Dictionary((fields?.objects("consultations") ?? []).compactMap { value in
+                value.text("resolutionText").map { ($0, value) }
+            }, uniquingKeysWith: { first, _ in first })
             for consultationIndex in motions[index].consultations.indices {
                 guard let text = motions[index].consultations[consultationIndex].resolutionText else { continue }
-                let value = consultationValues.first { $0.text("resolutionText") == text.markdown }
+                let value = consultationValues[text.markdown]
                 let location = value?.location(of: "resolutionText") ?? SourceLocation(file: sources[path]?.displayPath ?? path)
                 motions[index].consultations[consultationIndex].resolutionText = renderValue(text.markdown, path: path, at: location)
             }

@@ -33,11 +33,18 @@ enum SourceText {
         return .success(text)
     }
 
-    /// The 1-based line and column (in characters of the valid prefix) of a byte index.
+    /// The 1-based line and column (in characters of the valid prefix) of a byte index. Lines end at LF, CRLF or
+    /// a lone CR, as in decoded text.
     private static func position(of index: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
-        let prefix = bytes[bytes.startIndex..<index]
-        let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-        let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
+        var line = 1
+        var lineStart = bytes.startIndex
+        for offset in bytes.startIndex..<index {
+            let isLineBreak = bytes[offset] == 0x0A || (bytes[offset] == 0x0D && (offset + 1 == bytes.endIndex || bytes[offset + 1] != 0x0A))
+            if isLineBreak {
+                line += 1
+                lineStart = offset + 1
+            }
+        }
         let lineBytes = bytes[lineStart..<index]
         let column = String(decoding: lineBytes, as: UTF8.self).count + 1
         return (line, column)

@@ -12,6 +12,9 @@ enum CommonMarkConverter {
 
     /// Parses `text` and returns it as a ``MarkdownDocument``.
     static func convert(_ text: String, reservedHeadingIDs: Set<String>) -> MarkdownDocument {
+        // cmark replaces NUL with U+FFFD and counts that character's three bytes in its columns; replacing it
+        // first keeps cmark's bytes and the locator's the same.
+        let text = text.utf8.contains(0) ? text.replacing("\u{0}", with: "\u{FFFD}") : text
         var builder = MarkdownTreeBuilder(reservedHeadingIDs: reservedHeadingIDs)
         guard let root = parse(text) else { return builder.finish() }
         defer { cmark_node_free(root) }
@@ -19,6 +22,8 @@ enum CommonMarkConverter {
         defer { cmark_iter_free(iterator) }
 
         var locator = SourceLocator(text: text)
+        // Where the paragraph or heading whose inlines are being walked starts.
+        var leafBlock = (line: 1, byteColumn: 1)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -27,13 +32,52 @@ enum CommonMarkConverter {
                 builder.leave()
                 continue
             }
-            let position = locator.position(
-                line: Int(cmark_node_get_start_line(node)),
-                byteColumn: Int(cmark_node_get_start_column(node))
-            )
+            var start = sourceStart(of: node)
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                leafBlock = start
+            case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+                 CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                start.byteColumn = continuationLineColumn(start, leafBlock: leafBlock, locator: &locator)
+            default:
+                break
+            }
+            let position = locator.position(line: start.line, byteColumn: start.byteColumn)
             add(node, at: position, to: &builder)
         }
         return builder.finish()
+    }
+
+    /// The byte column of an inline node, corrected on the continuation lines of its paragraph.
+    ///
+    /// cmark 0.30 counts the columns of inlines on a paragraph's later lines from where the line's text starts,
+    /// but then adds the indentation of the paragraph's first line instead of the line's own. That puts them too
+    /// far right on a lazy line (`> Zitat`, then `weiter` without `>`) and too far left on a line indented more
+    /// than the first, even beyond the end of the line. The line's own indentation (spaces, tabs and `>`
+    /// markers before its text) corrects it.
+    private static func continuationLineColumn(
+        _ start: (line: Int, byteColumn: Int), leafBlock: (line: Int, byteColumn: Int), locator: inout SourceLocator
+    ) -> Int {
+        guard start.line > leafBlock.line, start.byteColumn > 0 else { return start.byteColumn }
+        let lineIndentation = locator.textColumn(line: start.line) - 1
+        return max(1, start.byteColumn - (leafBlock.byteColumn - 1) + lineIndentation)
+    }
+
+    /// cmark's 1-based line and byte column where `node` starts.
+    ///
+    /// cmark 0.30 gets the start of some links wrong: an autolink's (`<https://…>`) column is counted from the
+    /// start of its paragraph instead of its line, and a link whose text runs over a line break gets the line
+    /// of its end with the column of its start. Either can point far beyond the end of a line. The first text
+    /// inside a link or image has the right position, and the link starts one byte (`[` or `<`), the image
+    /// two (`![`), before it.
+    private static func sourceStart(of node: OpaquePointer) -> (line: Int, byteColumn: Int) {
+        let type = cmark_node_get_type(node)
+        let openerLength: Int32 = type == CMARK_NODE_LINK ? 1 : type == CMARK_NODE_IMAGE ? 2 : 0
+        if openerLength > 0, let text = cmark_node_first_child(node), cmark_node_get_type(text) == CMARK_NODE_TEXT,
+           cmark_node_get_start_line(text) > 0, cmark_node_get_start_column(text) > openerLength {
+            return (Int(cmark_node_get_start_line(text)), Int(cmark_node_get_start_column(text) - openerLength))
+        }
+        return (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
     }
 
     /// Runs cmark's parser over the UTF-8 bytes of `text`; the caller frees the returned document node.

@@ -11,6 +11,8 @@ struct SourceLocator {
     private let lineStarts: [Int]
     /// The last conversion, to continue from: line, byte offset reached, and the column at that offset.
     private var cache: (line: Int, offset: Int, column: Int) = (0, 0, 1)
+    /// The last result of ``textColumn(line:)``.
+    private var textColumnCache: (line: Int, column: Int)?
 
     /// Creates a locator for a text.
     init(text: String) {
@@ -38,18 +40,19 @@ struct SourceLocator {
     }
 
     /// The position for cmark's 1-based line and byte column, or nil if cmark did not record one (line 0).
+    ///
+    /// A column that runs past the end of its line is read as a byte offset from the line's start that lies on
+    /// a later line: cmark 0.30 reports the inlines after a backslash line break (`\` at the end of a line)
+    /// with the line before the break and columns counted from its start.
     mutating func position(line: Int, byteColumn: Int) -> SourcePosition? {
         guard line > 0, byteColumn > 0 else { return nil }
         guard line <= lineStarts.count else { return SourcePosition(line: line, column: byteColumn) }
-        let lineStart = lineStarts[line - 1]
-        let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
-        let targetOffset = lineStart + byteColumn - 1
-        if targetOffset > lineEnd {
-            // Beyond the line as we see it (cmark counts a NUL it replaced with U+FFFD as three bytes):
-            // count the line's characters, then the rest as bytes.
-            let column = scalarCount(from: lineStart, to: lineEnd) + 1 + (targetOffset - lineEnd)
-            return SourcePosition(line: line, column: column)
+        var line = line
+        let targetOffset = min(lineStarts[line - 1] + byteColumn - 1, bytes.count)
+        if !contains(line: line, byteColumn: byteColumn) {
+            line = lineContaining(offset: targetOffset)
         }
+        let lineStart = lineStarts[line - 1]
         var (offset, column) = (lineStart, 1)
         if cache.line == line && cache.offset <= targetOffset {
             (offset, column) = (cache.offset, cache.column)
@@ -57,6 +60,41 @@ struct SourceLocator {
         column += scalarCount(from: offset, to: targetOffset)
         cache = (line, targetOffset, column)
         return SourcePosition(line: line, column: column)
+    }
+
+    /// Whether cmark's 1-based `line` and `byteColumn` lie on the line: before the start of the next line, or
+    /// at most at the end of the text on the last line.
+    private func contains(line: Int, byteColumn: Int) -> Bool {
+        let offset = lineStarts[line - 1] + byteColumn - 1
+        return line < lineStarts.count ? offset < lineStarts[line] : offset <= bytes.count
+    }
+
+    /// The 1-based byte column where the text of `line` starts, after its indentation and block quote markers
+    /// (spaces, tabs and `>`). Remembers the last line asked for, as many inlines share a line.
+    mutating func textColumn(line: Int) -> Int {
+        guard line > 0, line <= lineStarts.count else { return 1 }
+        if let cached = textColumnCache, cached.line == line { return cached.column }
+        let lineStart = lineStarts[line - 1]
+        var offset = lineStart
+        scan: while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"): offset += 1
+            default: break scan
+            }
+        }
+        textColumnCache = (line, offset - lineStart + 1)
+        return offset - lineStart + 1
+    }
+
+    /// The 1-based line on which the byte at `offset` stands.
+    private func lineContaining(offset: Int) -> Int {
+        // The last line start at or before the offset (binary search).
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
     }
 
     /// The number of Unicode scalars that start in the byte range `start..<end`.

@@ -13,10 +13,17 @@ public struct Consultation: Sendable, Hashable {
     /// The body the paper was referred to, when `result` is `referred`.
     public var referredTo: String?
     public var resolutionText: RichText?
+    /// The role as an OParl system wrote it, shown instead of `role`'s label when set (unmapped free text).
+    public var roleText: String?
+    /// The result as an OParl system wrote it, shown instead of `result`'s label when set (unmapped free text).
+    public var resultText: String?
+    /// Vendor extension fields of the OParl consultation or agenda item, as compact JSON text by key.
+    public var extensions: [String: String]
 
     public init(
         date: LocalDate?, organization: String, role: ConsultationRole, authoritative: Bool, agendaItem: String?,
-        isPublic: Bool, result: ConsultationResult, vote: Vote?, referredTo: String?, resolutionText: RichText?
+        isPublic: Bool, result: ConsultationResult, vote: Vote?, referredTo: String?, resolutionText: RichText?,
+        roleText: String? = nil, resultText: String? = nil, extensions: [String: String] = [:]
     ) {
         self.date = date
         self.organization = organization
@@ -28,6 +35,9 @@ public struct Consultation: Sendable, Hashable {
         self.vote = vote
         self.referredTo = referredTo
         self.resolutionText = resolutionText
+        self.roleText = roleText
+        self.resultText = resultText
+        self.extensions = extensions
     }
 }
 

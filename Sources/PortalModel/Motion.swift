@@ -22,6 +22,14 @@ public struct Motion: Sendable, Hashable, Identifiable {
     public var justification: RichText
     /// The content file this motion came from, relative to the content folder.
     public var sourcePath: String
+    /// The paper type as an OParl system wrote it, shown instead of `paperType`'s label when set (free text
+    /// that maps to no known type, such as "Beantwortung einer Anfrage").
+    public var paperTypeText: String?
+    /// The OParl id (URL) of the paper this motion was imported from.
+    public var oparlID: String?
+    /// Vendor extension fields of the OParl paper (such as `sessionnet:status`), as compact JSON text by key;
+    /// exported again unchanged.
+    public var extensions: [String: String]
 
     public var id: String { reference }
 
@@ -29,7 +37,8 @@ public struct Motion: Sendable, Hashable, Identifiable {
         reference: String, slug: String, name: String, date: LocalDate, paperType: PaperType, originator: Originator,
         resolutionItems: [ResolutionItem], resolutionPreamble: String?, consultations: [Consultation],
         financialImpact: String?, climateImpact: String?, related: [String], files: [Attachment],
-        justification: RichText, sourcePath: String
+        justification: RichText, sourcePath: String, paperTypeText: String? = nil, oparlID: String? = nil,
+        extensions: [String: String] = [:]
     ) {
         self.reference = reference
         self.slug = slug
@@ -46,6 +55,9 @@ public struct Motion: Sendable, Hashable, Identifiable {
         self.files = files
         self.justification = justification
         self.sourcePath = sourcePath
+        self.paperTypeText = paperTypeText
+        self.oparlID = oparlID
+        self.extensions = extensions
     }
 
     /// The consultation that decided the paper: the last authoritative one with a final result.

@@ -8,6 +8,8 @@ enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     /// Keys in the order they are written.
     case object([Member])
+    /// JSON text already valid and compact (an OParl vendor field kept as it came), written as it is.
+    case raw(String)
 
     /// A key and its value.
     struct Member: Sendable, Hashable {
@@ -35,6 +37,7 @@ enum JSONValue: Sendable, Hashable {
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .double(let value): output += Self.number(value)
+        case .raw(let text): output += text
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let values):
             guard !values.isEmpty else { output += "[]"; return }

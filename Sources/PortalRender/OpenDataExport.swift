@@ -170,7 +170,7 @@ struct OpenDataExport: Sendable {
         object[text: "name"] = motion.name
         object[text: "reference"] = motion.reference
         object[text: "date"] = motion.date.iso
-        object[text: "paperType"] = Self.oparlPaperType(motion.paperType)
+        object[text: "paperType"] = motion.paperTypeText ?? Self.oparlPaperType(motion.paperType)
         if case .body(let body) = motion.originator {
             object["originatorOrganization"] = .array([.string(baseURL + Route.body(body).path)])
         }
@@ -185,16 +185,31 @@ struct OpenDataExport: Sendable {
             item[text: "type"] = "https://schema.oparl.org/1.1/Consultation"
             item[text: "paper"] = id
             item["organization"] = .array([.string(baseURL + Route.body(consultation.organization).path)])
-            item[text: "role"] = Self.oparlRole(consultation.role)
+            item[text: "role"] = consultation.roleText ?? Self.oparlRole(consultation.role)
             item["authoritative"] = .bool(consultation.authoritative)
             item[text: "web"] = web + "#gremienweg"
             item[text: "portal:date"] = consultation.date?.iso
             item[text: "portal:agendaItem"] = consultation.agendaItem
             item["portal:public"] = .bool(consultation.isPublic)
             item["portal:result"] = vocabulary(consultation.result)
+            item[text: "portal:resultText"] = consultation.resultText
+            if case .counts(let yes, let no, let abstain)? = consultation.vote {
+                var counts = JSONObject()
+                counts["yes"] = .int(yes)
+                counts["no"] = .int(no)
+                counts["abstain"] = .int(abstain)
+                item["portal:vote"] = counts.value
+            } else if consultation.vote == .unanimous {
+                var unanimous = JSONObject()
+                unanimous["unanimous"] = .bool(true)
+                item["portal:vote"] = unanimous.value
+            }
+            for key in consultation.extensions.keys.sorted() { item[key] = .raw(consultation.extensions[key]!) }
             return item.value
         })
         object[text: "web"] = web
+        object[text: "portal:oparlSource"] = motion.oparlID
+        for key in motion.extensions.keys.sorted() { object[key] = .raw(motion.extensions[key]!) }
         if case .people(let names) = motion.originator { object["portal:originatorNames"] = texts(names) }
         object["portal:resolutionItems"] = .array(motion.resolutionItems.map { resolutionItem in
             var item = JSONObject()

@@ -16,7 +16,7 @@ extension PageBuilder {
         var view = frame(path: path, title: motion.name, description: motion.justification.isEmpty ? nil : motion.justification.plainText,
                          trail: [(labels["nav.motions"], Route.motions.path)])
         view["reference"] = motion.reference
-        view["paperType"] = labels.label(motion.paperType)
+        view["paperType"] = motion.paperTypeText ?? labels.label(motion.paperType)
         view[object: "date"] = date(motion.date)
         switch motion.originator {
         case .body(let id):
@@ -27,7 +27,7 @@ extension PageBuilder {
         }
         view["name"] = motion.name
         if let latest = motion.consultations.last {
-            view[object: "result"] = resultBadge(latest.result).view
+            view[object: "result"] = resultBadge(latest.result, text: latest.resultText).view
         }
         view["preamble"] = motion.resolutionPreamble
         view[list: "items"] = motion.resolutionItems.map { resolutionItem($0, of: motion) }
@@ -85,11 +85,11 @@ extension PageBuilder {
         view["dateMissing"] = consultation.date == nil ? labels["consultation.noDate"] : nil
         view["body"] = index.bodyName(consultation.organization)
         view["bodyHref"] = Route.body(consultation.organization).path
-        view["role"] = labels.label(consultation.role)
+        view["role"] = consultation.roleText ?? labels.label(consultation.role)
         view["authoritative"] = consultation.authoritative ? labels["consultation.authoritative"] : nil
         view["agendaItem"] = consultation.agendaItem
         view["publicity"] = consultation.isPublic ? labels["consultation.public"] : labels["consultation.nonPublic"]
-        view[object: "result"] = resultBadge(consultation.result).view
+        view[object: "result"] = resultBadge(consultation.result, text: consultation.resultText).view
         view["vote"] = voteText(consultation.vote)
         if let referredTo = consultation.referredTo {
             view[object: "referredTo"] = Self.link(index.bodyName(referredTo), Route.body(referredTo).path)

@@ -60,7 +60,7 @@ extension PageBuilder {
             item["role"] = entry.isReferral
                 ? labels.format("body.referredFrom", ["body": index.bodyName(entry.consultation.organization)])
                 : labels.label(entry.consultation.role)
-            item[object: "result"] = entry.isReferral ? nil : resultBadge(entry.consultation.result).view
+            item[object: "result"] = entry.isReferral ? nil : resultBadge(entry.consultation.result, text: entry.consultation.resultText).view
             item["vote"] = entry.isReferral ? nil : voteText(entry.consultation.vote)
             return item
         }

@@ -197,8 +197,9 @@ struct PageBuilder: Sendable {
         Badge(prefix: nil, text: labels["badge.overdue"], tone: "overdue")
     }
 
-    func resultBadge(_ result: ConsultationResult) -> Badge {
-        Badge(prefix: labels["badge.result"], text: labels.label(result), tone: "result-\(result.rawValue)")
+    /// The result badge; `text` (an OParl result as written, see `Consultation.resultText`) replaces the label.
+    func resultBadge(_ result: ConsultationResult, text: String? = nil) -> Badge {
+        Badge(prefix: labels["badge.result"], text: text ?? labels.label(result), tone: "result-\(result.rawValue)")
     }
 
     /// An update in lists: title, link, date, type, summary.
@@ -219,10 +220,10 @@ struct PageBuilder: Sendable {
         view["name"] = motion.name
         view["href"] = Route.motion(motion.slug).path
         view[object: "date"] = date(motion.date)
-        view["paperType"] = labels.label(motion.paperType)
+        view["paperType"] = motion.paperTypeText ?? labels.label(motion.paperType)
         view["originator"] = originatorText(motion.originator)
         if let latest = motion.consultations.last {
-            view[object: "result"] = resultBadge(latest.result).view
+            view[object: "result"] = resultBadge(latest.result, text: latest.resultText).view
         }
         let items = motion.resolutionItems
         let done = items.filter { $0.status == .done }.count

@@ -16,7 +16,7 @@ struct Portal: AsyncParsableCommand {
               portal new measure "Bürger-Chatbot"   start a new measure with every field explained
             """,
         version: Builder.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }
