@@ -61,7 +61,7 @@ let package = Package(
             ]
         ),
         // Shared helpers for the tests: inline txtar sites, temporary folders.
-        .target(name: "PortalTestSupport", dependencies: ["PortalContent", "PortalModel"], path: "Tests/PortalTestSupport"),
+        .target(name: "PortalTestSupport", dependencies: ["PortalContent", "PortalMarkdown", "PortalModel"], path: "Tests/PortalTestSupport"),
         .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
         .testTarget(
             name: "PortalContentTests",

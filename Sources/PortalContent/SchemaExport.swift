@@ -61,7 +61,8 @@ public enum SchemaExport {
             "type": "object", "description": schema.summary, "properties": properties,
             "patternProperties": ["^[xX]-": [:] as [String: Any]], "additionalProperties": false,
         ]
-        let required = schema.fields.filter(\.required).map(\.key)
+        // A key required "unless another key is set" (resolutionItems beside oparl) is not required in the schema.
+        let required = schema.fields.filter { $0.required && $0.notRequiredWith == nil }.map(\.key)
         if !required.isEmpty { object["required"] = required }
         definitions[schema.name] = object
     }
