@@ -36,7 +36,7 @@ public enum SiteRenderer {
 
         // Pages, built and rendered in parallel; results keep the requests' order.
         let requests = builder.allRequests()
-        let pages = ParallelWork.map(requests) { request -> (path: String, file: OutputFile?, template: String) in
+        let pages = Parallel.map(requests) { request -> (path: String, file: OutputFile?, template: String) in
             let page = builder.page(for: request)
             let html = templates.render(page.view, with: page.template)
             return (page.path, html.map { OutputFile(path: page.filePath, text: $0) }, page.template)
