@@ -8,6 +8,8 @@ import PortalRender
 public struct Builder: Sendable {
     public let options: BuildOptions
     public let environment: [String: String]
+    /// Called as the build moves through its phases and pages (from any thread), for progress reports.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
     /// The generator's version, stated in the generated pages.
     public static let version = "0.1.0"
 
@@ -29,6 +31,7 @@ public struct Builder: Sendable {
             let asOf = AsOfDate.resolve(explicit: options.asOf, environment: environment)
             return BuildResult(diagnostics: Diagnostics([refusal]), pagesWritten: 0, filesWritten: 0, asOf: asOf, timings: [])
         }
+        progress?(.phase("load"))
         let inputs = load()
         guard options.writesOutput else { return render(inputs).result }
 
@@ -53,6 +56,7 @@ public struct Builder: Sendable {
 
         // Write: a complete new site beside the old one, swapped in at the end.
         let publisher = SitePublisher(outputDirectory: outputDirectory)
+        progress?(.phase("write"))
         let writeStart = DispatchTime.now().uptimeNanoseconds
         var failure: String?
         var published: (manifest: [String: PublishedFile], linked: Int) = ([:], 0)
@@ -148,6 +152,7 @@ public struct Builder: Sendable {
         if inputs.contentMissing { return finish() }
 
         // Check: parse and validate into the site model.
+        progress?(.phase("check"))
         let (site, contentDiagnostics) = timed("check") {
             ContentLoader.load(files: inputs.files, assets: inputs.assets, asOf: inputs.asOf, contentDisplayPath: displayPath(options.contentDirectory))
         }
@@ -155,9 +160,14 @@ public struct Builder: Sendable {
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
 
         // Render: pages, feeds, open data, search index, all in memory.
-        var (outputFiles, renderDiagnostics) = timed("render") {
-            SiteRenderer.render(site: site, theme: inputs.theme, options: RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version))
-        }
+        progress?(.phase("render"))
+        let pageCounter = PageCounter(progress: progress)
+        let rendered = SiteRenderer.renderTimed(
+            site: site, theme: inputs.theme, options: RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version),
+            pageDone: progress == nil ? nil : { total in pageCounter.pageDone(of: total) })
+        var outputFiles = rendered.files
+        let renderDiagnostics = rendered.diagnostics
+        timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds) }
         // The content schemas, for editors (`# yaml-language-server: $schema=<baseURL>/schemas/site.schema.json`).
         let baseURL = options.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? site.config.baseURL
         outputFiles += SchemaExport.jsonSchemas(baseURL: baseURL).map { OutputFile(path: "schemas/" + $0.name, text: $0.text) }

@@ -1,3 +1,4 @@
+import Dispatch
 import PortalDiagnostics
 import PortalModel
 import PortalSearch
@@ -6,6 +7,16 @@ import PortalSearch
 public enum SiteRenderer {
     /// Every output file of the site, sorted by path, plus template diagnostics.
     public static func render(site: Site, theme: Theme, options: RenderOptions) -> (files: [OutputFile], diagnostics: Diagnostics) {
+        let rendered = renderTimed(site: site, theme: theme, options: options)
+        return (rendered.files, rendered.diagnostics)
+    }
+
+    /// Like `render`, and also the seconds spent on pages and files (`render`) and on the search index
+    /// (`search index`). `pageDone` is called from any thread after each page, for progress reports.
+    public static func renderTimed(
+        site: Site, theme: Theme, options: RenderOptions, pageDone: (@Sendable (_ total: Int) -> Void)? = nil
+    ) -> (files: [OutputFile], diagnostics: Diagnostics, timings: [(phase: String, seconds: Double)]) {
+        let start = DispatchTime.now().uptimeNanoseconds
         var diagnostics = Diagnostics()
 
         // Labels: the site's language, else German.
@@ -39,6 +50,7 @@ public enum SiteRenderer {
         let pages = Parallel.map(requests) { request -> (path: String, file: OutputFile?, template: String) in
             let page = builder.page(for: request)
             let html = templates.render(page.view, with: page.template)
+            pageDone?(requests.count)
             return (page.path, html.map { OutputFile(path: page.filePath, text: $0) }, page.template)
         }
         var files: [OutputFile] = []
@@ -72,8 +84,10 @@ public enum SiteRenderer {
         ]
 
         // The search index, sharded so a query downloads only what it needs.
+        let searchStart = DispatchTime.now().uptimeNanoseconds
         let searchDocuments = SearchDocuments.make(index: index, labels: labels)
         files += SearchIndexBuilder().build(searchDocuments).map { OutputFile(path: $0.path, bytes: $0.bytes) }
+        let searchEnd = DispatchTime.now().uptimeNanoseconds
 
         // The theme's static files; generated files win when a path is taken twice.
         let generatedPaths = Set(files.map(\.path))
@@ -84,7 +98,13 @@ public enum SiteRenderer {
 
         diagnostics.append(contentsOf: labels.missingKeyDiagnostics())
         diagnostics.append(contentsOf: duplicatePathDiagnostics(files))
-        return (unique(files).sorted { $0.path < $1.path }, diagnostics)
+        let result = unique(files).sorted { $0.path < $1.path }
+        let end = DispatchTime.now().uptimeNanoseconds
+        let timings = [
+            (phase: "render", seconds: Double(end - start - (searchEnd - searchStart)) / 1e9),
+            (phase: "search index", seconds: Double(searchEnd - searchStart) / 1e9),
+        ]
+        return (result, diagnostics, timings)
     }
 
     /// The base URL without trailing slashes.
