@@ -161,10 +161,13 @@ public struct Builder: Sendable {
 
         // Render: pages, feeds, open data, search index, all in memory.
         progress?(.phase("render"))
-        let pageCounter = PageCounter(progress: progress)
-        let rendered = SiteRenderer.renderTimed(
-            site: site, theme: inputs.theme, options: RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version),
-            pageDone: progress == nil ? nil : { total in pageCounter.pageDone(of: total) })
+        var pageDone: (@Sendable (Int) -> Void)?
+        if progress != nil {
+            let pageCounter = PageCounter(progress: progress)
+            pageDone = { total in pageCounter.pageDone(of: total) }
+        }
+        let renderOptions = RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version)
+        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone)
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics
         timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds) }
