@@ -1,5 +1,6 @@
 import Foundation
 import PortalDiagnostics
+import PortalModel
 
 /// What the last successful build of an output folder left behind: the fingerprint of all its inputs, its
 /// diagnostics and counts, and the manifest of the published files (path → fingerprint and stamp).
@@ -30,26 +31,27 @@ struct BuildCache: Sendable {
 
     /// Reads the cache file; `nil` when it is missing or not understood.
     static func read(from path: String) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })[...]
-        guard lines.popFirst() == Substring(header) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)[...]
+        guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == header else { return nil }
         var cache = BuildCache(fingerprint: "", diagnostics: [], pagesWritten: 0, filesWritten: 0, executable: nil, manifest: [:])
         var complete = false
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             switch fields.first {
-            case "fingerprint" where fields.count == 2: cache.fingerprint = String(fields[1])
+            case "fingerprint" where fields.count == 2: cache.fingerprint = fields[1]
             case "pages" where fields.count == 2: cache.pagesWritten = Int(fields[1]) ?? 0
             case "files" where fields.count == 2: cache.filesWritten = Int(fields[1]) ?? 0
             case "executable" where fields.count == 3:
-                if let stamp = FileStamp(text: fields[1]) { cache.executable = (stamp, String(fields[2])) }
+                if let stamp = FileStamp(text: fields[1][...]) { cache.executable = (stamp, fields[2]) }
             case "diagnostic" where fields.count == 7:
-                guard let severity = Severity(rawValue: String(fields[1])), let code = DiagnosticCode(rawValue: String(fields[2])) else { return nil }
-                let location = SourceLocation(file: unescape(fields[5]), line: Int(fields[3]), column: Int(fields[4]))
-                cache.diagnostics.append(Diagnostic(severity, code, unescape(fields[6]), at: location))
+                guard let severity = Severity(rawValue: fields[1]), let code = DiagnosticCode(rawValue: fields[2]) else { return nil }
+                let location = SourceLocation(file: unescape(fields[5][...]), line: Int(fields[3]), column: Int(fields[4]))
+                cache.diagnostics.append(Diagnostic(severity, code, unescape(fields[6][...]), at: location))
             case "file" where fields.count == 4:
-                guard let stamp = FileStamp(text: fields[2]) else { return nil }
-                cache.manifest[unescape(fields[3])] = PublishedFile(hash: String(fields[1]), stamp: stamp)
+                guard let stamp = FileStamp(text: fields[2][...]) else { return nil }
+                cache.manifest[unescape(fields[3][...])] = PublishedFile(hash: fields[1], stamp: stamp)
             case "end": complete = true
             case nil, "": continue
             default: return nil
@@ -91,7 +93,9 @@ struct BuildCache: Sendable {
 
     /// Whether every file of the manifest is still in `outputDirectory` exactly as published (same stamp).
     func publishedSiteIsIntact(in outputDirectory: String) -> Bool {
-        !manifest.isEmpty && manifest.allSatisfy { path, file in FileStamp.of(outputDirectory + "/" + path) == file.stamp }
+        guard !manifest.isEmpty else { return false }
+        let entries = Array(manifest)
+        return !Parallel.map(entries) { path, file in FileStamp.of(outputDirectory + "/" + path) == file.stamp }.contains(false)
     }
 
     /// The text with backslash, tab, line feed and carriage return escaped (scalar by scalar), so it fits a field.
