@@ -1,14 +1,18 @@
 import Foundation
 import PortalBuild
 
-/// Shows a build's progress on stderr once it has run for a second: on a terminal one line updated in place,
-/// in CI (not a terminal, or `CI=true`) plain lines for each phase and every tenth of the pages.
+/// Shows a build's progress on stderr: on a terminal, once the build has run for a second, one line updated in
+/// place; in CI (not a terminal, or `CI=true`) plain lines for every tenth of the pages and the phases after them,
+/// only for sites of at least `largeSite` pages, so that small builds (and tests) stay silent deterministically.
 final class ProgressReporter: @unchecked Sendable {
     private let interactive: Bool
     private let start = DispatchTime.now().uptimeNanoseconds
     private let lock = NSLock()
     private var shownInPlace = false
     private var lastTenth = -1
+    private var large = false
+    /// The page count from which builds report progress in CI.
+    static let largeSite = 1000
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         interactive = isatty(STDERR_FILENO) == 1 && environment["CI"]?.lowercased() != "true"
@@ -18,7 +22,12 @@ final class ProgressReporter: @unchecked Sendable {
     func report(_ progress: BuildProgress) {
         lock.lock()
         defer { lock.unlock() }
-        guard Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 >= 1 else { return }
+        if case .pages(_, let total) = progress, total >= Self.largeSite { large = true }
+        if interactive {
+            guard Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 >= 1 else { return }
+        } else {
+            guard large else { return }
+        }
         switch progress {
         case .phase(let phase):
             show("portal: \(phase)")

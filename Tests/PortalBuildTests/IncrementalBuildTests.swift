@@ -21,11 +21,12 @@ import Testing
         title: Formularassistent
         summary: Hilft beim Ausfüllen von Formularen.
         area: bauantraege
-        status: planned
+        status: idea
         riskClass: minimal
         automation: assistive
         humanOversight: Sachbearbeitung prüft jeden Antrag.
         personalData: none
+        legalBasis: ["Art. 6 Abs. 1 lit. e DSGVO"]
         contact: ki@test.example
         responsibleUnit: Bauaufsicht
         updated: 2025-10-01
