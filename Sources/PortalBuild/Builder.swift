@@ -43,6 +43,8 @@ public struct Builder: Sendable {
         let executable = ExecutableFingerprint.current(previous: previous?.executable)
         let fingerprint = inputFingerprint(inputs, executableHash: executable?.hash)
         if let previous, previous.fingerprint == fingerprint, previous.publishedSiteIsIntact(in: outputDirectory) {
+            // Like every build, remove what killed builds left beside the site; the site itself stays untouched.
+            SitePublisher(outputDirectory: outputDirectory).removeLeftovers()
             timings.append(.init(phase: "unchanged", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             return BuildResult(
                 diagnostics: Diagnostics(previous.diagnostics), pagesWritten: previous.pagesWritten,

@@ -111,6 +111,11 @@ import Testing
         let noop = try expectIncrementalEqualsClean(directory, step: "no change")
         #expect(noop.reusedPublishedSite)
         #expect(inode(directory.path + "/site/index.html") == indexInode)
+        // A no-op build still removes what an interrupted build left beside the site.
+        let stale = directory.path + "/.site.tmp-999999-42"
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        #expect(build(directory, output: "site", incremental: true).reusedPublishedSite)
+        #expect(!FileManager.default.fileExists(atPath: stale))
 
         // Content edits, additions, renames and deletions.
         try replace("title: Chatbot im Bürgerservice", with: "title: Chatbot für Bürgeranfragen", in: "content/measures/chatbot.md", of: directory)
