@@ -26,10 +26,14 @@ public struct BuildResult: Sendable {
     public struct PhaseTiming: Sendable {
         public var phase: String
         public var seconds: Double
+        /// The process's peak resident memory when the phase ended, in bytes (nil where unknown).
+        public var peakResidentBytes: Int?
 
+        /// Records a phase that just ended, with the peak memory so far.
         public init(phase: String, seconds: Double) {
             self.phase = phase
             self.seconds = seconds
+            self.peakResidentBytes = PeakMemory.current()
         }
     }
 }

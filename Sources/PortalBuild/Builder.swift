@@ -52,18 +52,29 @@ public struct Builder: Sendable {
         }
         timings.append(.init(phase: "fingerprint", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
 
-        let rendered = render(inputs, timings: timings)
-        var result = rendered.result
-        guard result.succeeded else { return result }
-
-        // Write: a complete new site beside the old one, swapped in at the end.
+        // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.
         let publisher = SitePublisher(outputDirectory: outputDirectory)
+        let staging: StagingSite
+        do {
+            staging = try publisher.beginStaging(previous: previous?.manifest ?? [:])
+        } catch {
+            BuildCache.remove(at: cachePath)
+            var diagnostics = inputs.diagnostics
+            diagnostics.error(.outputFailed, "Writing the site failed: \(error) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
+            return BuildResult(diagnostics: diagnostics, pagesWritten: 0, filesWritten: 0, asOf: inputs.asOf, timings: timings)
+        }
+        let rendered = render(consume inputs, timings: timings) { file, position in staging.place(file, order: position) }
+        var result = rendered.result
+        guard result.succeeded else {
+            publisher.abandon(staging)
+            return result
+        }
         progress?(.phase("write"))
         let writeStart = DispatchTime.now().uptimeNanoseconds
         var failure: String?
         var published: (manifest: [String: PublishedFile], linked: Int) = ([:], 0)
         do {
-            published = try publisher.publish(files: rendered.files, assets: rendered.assets, previous: previous?.manifest ?? [:])
+            published = try publisher.complete(staging, files: rendered.files, assets: rendered.assets)
         } catch {
             failure = "\(error)"
         }
@@ -73,8 +84,8 @@ public struct Builder: Sendable {
             result.diagnostics.error(.outputFailed, "Writing the site failed: \(failure) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
             return result
         }
-        result.pagesWritten = rendered.files.filter { $0.path.hasSuffix(".html") }.count
-        result.filesWritten = rendered.files.count + rendered.assets.count
+        result.pagesWritten = published.manifest.keys.filter { $0.hasSuffix(".html") }.count
+        result.filesWritten = published.manifest.count
         result.filesLinked = published.linked
         BuildCache(
             fingerprint: fingerprint, diagnostics: result.diagnostics.all, pagesWritten: result.pagesWritten,
@@ -103,6 +114,12 @@ public struct Builder: Sendable {
         var timings: [BuildResult.PhaseTiming]
         /// Whether the content folder is missing, so there is nothing to check.
         var contentMissing: Bool
+
+        /// The content files, leaving none behind.
+        mutating func takeFiles() -> [ContentFile] {
+            defer { files = [] }
+            return files
+        }
     }
 
     /// Reads the content folder and the theme.
@@ -138,7 +155,11 @@ public struct Builder: Sendable {
     }
 
     /// Checks and renders loaded inputs in memory.
-    func render(_ inputs: Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
+    ///
+    /// With a `pageSink`, HTML pages go to it as they are rendered instead of into the returned files.
+    func render(
+        _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil, pageSink: SiteRenderer.PageSink? = nil
+    ) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
         var diagnostics = inputs.diagnostics
         var timings = startTimings ?? inputs.timings
         func timed<T>(_ phase: String, _ work: () -> T) -> T {
@@ -156,7 +177,8 @@ public struct Builder: Sendable {
         // Check: parse and validate into the site model.
         progress?(.phase("check"))
         let (site, contentDiagnostics) = timed("check") {
-            ContentLoader.load(files: inputs.files, assets: inputs.assets, asOf: inputs.asOf, contentDisplayPath: displayPath(options.contentDirectory))
+            // The files' bytes are not needed after checking; handing them over lets them go before rendering.
+            ContentLoader.load(files: inputs.takeFiles(), assets: inputs.assets, asOf: inputs.asOf, contentDisplayPath: displayPath(options.contentDirectory))
         }
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
@@ -169,7 +191,7 @@ public struct Builder: Sendable {
             pageDone = { total in pageCounter.pageDone(of: total) }
         }
         let renderOptions = RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version)
-        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone)
+        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: pageSink)
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics
         timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds) }

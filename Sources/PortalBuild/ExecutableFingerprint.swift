@@ -8,9 +8,13 @@ enum ExecutableFingerprint {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
         guard let stamp = FileStamp.of(path) else { return nil }
         if let previous, previous.stamp == stamp { return previous }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        // Read in pieces: a release build of portal is some 50 MB, which need not sit in memory at once.
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
         var hash = ContentHash()
-        data.withUnsafeBytes { hash.add($0) }
+        while let piece = try? file.read(upToCount: 1 << 20), !piece.isEmpty {
+            piece.withUnsafeBytes { hash.add($0) }
+        }
         return (stamp, hash.hex)
     }
 }

@@ -16,120 +16,52 @@ struct SitePublisher {
     private var name: String { (outputDirectory as NSString).lastPathComponent }
     private var stagingPrefix: String { ".\(name).tmp-" }
 
-    /// Writes `files` and copies `assets` (source path on disk → path below the site root), then swaps.
+    /// Creates an empty staging folder beside the output folder (after removing what dead builds left there).
     ///
-    /// A file whose fingerprint equals the one recorded in `previous` and that is still on disk exactly as
-    /// published is hard-linked from the current site instead of written again (published files are never modified
-    /// in place, so sharing them is safe). Returns the manifest of the new site and how many files were linked.
-    @discardableResult
-    func publish(
-        files: [OutputFile], assets: [(source: String, destination: String)], previous: [String: PublishedFile] = [:]
-    ) throws -> (manifest: [String: PublishedFile], linked: Int) {
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    /// Files go into it while the site is rendered (`StagingSite.place`); `complete` swaps it in, `abandon`
+    /// deletes it. `previous` is the manifest of the published site, for hard-linking unchanged files.
+    func beginStaging(previous: [String: PublishedFile] = [:]) throws -> StagingSite {
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         removeLeftovers()
         let staging = parent + "/" + stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        return StagingSite(path: staging, current: outputDirectory, previous: previous)
+    }
+
+    /// Places the remaining `files` and copies `assets` (source path on disk → path below the site root) into
+    /// the staging folder, on all cores, then swaps it in. Files placed earlier win over these when paths collide.
+    /// Returns the manifest of the new site and how many files were hard-linked; on failure the staging folder is
+    /// deleted and the published site stays as it was.
+    @discardableResult
+    func complete(
+        _ staging: StagingSite, files: [OutputFile], assets: [(source: String, destination: String)]
+    ) throws -> (manifest: [String: PublishedFile], linked: Int) {
         do {
-            for file in files { try Self.checkRelative(file.path) }
-            for asset in assets { try Self.checkRelative(asset.destination) }
-            try createFolders(for: files.map(\.path) + assets.map(\.destination), in: staging)
-            let jobs = files.indices.map { PublishJob.generated($0) } + assets.indices.map { PublishJob.asset($0) }
-            let current = outputDirectory
-            let results = Parallel.map(jobs) { job -> Result<(path: String, file: PublishedFile, linked: Bool), Error> in
-                Result {
-                    switch job {
-                    case .generated(let index):
-                        let file = files[index]
-                        let hash = ContentHash.of(file.bytes)
-                        return try Self.place(path: file.path, hash: hash, previous: previous[file.path], current: current, staging: staging) { target in
-                            try Self.write(file.bytes, to: target)
-                        }
-                    case .asset(let index):
-                        let asset = assets[index]
-                        guard let data = FileManager.default.contents(atPath: asset.source) else {
-                            throw PublishError.unreadableAsset(asset.source)
-                        }
-                        let bytes = [UInt8](data)
-                        return try Self.place(path: asset.destination, hash: ContentHash.of(bytes), previous: previous[asset.destination], current: current, staging: staging) { target in
-                            try Self.write(bytes, to: target)
-                        }
-                    }
-                }
+            let base = Int.max / 2
+            _ = Parallel.map(Array(files.indices)) { index in staging.place(files[index], order: base + index) }
+            _ = Parallel.map(Array(assets.indices)) { index in
+                staging.placeAsset(source: assets[index].source, destination: assets[index].destination, order: base + files.count + index)
             }
-            var manifest: [String: PublishedFile] = [:]
-            var linked = 0
-            for result in results {
-                let placed = try result.get()
-                manifest[placed.path] = placed.file
-                if placed.linked { linked += 1 }
-            }
-            try swapIn(staging)
-            return (manifest, linked)
+            let placed = try staging.finish()
+            try swapIn(staging.path)
+            return placed
         } catch {
-            try? fileManager.removeItem(atPath: staging)
+            abandon(staging)
             throw error
         }
     }
 
-    /// One file to place in the staging folder: a generated file or an asset, by index.
-    private enum PublishJob: Sendable {
-        case generated(Int)
-        case asset(Int)
+    /// Deletes a staging folder that will not be published.
+    func abandon(_ staging: StagingSite) {
+        try? FileManager.default.removeItem(atPath: staging.path)
     }
 
-    /// Creates every folder the paths need below `root`, parents first.
-    private func createFolders(for paths: [String], in root: String) throws {
-        var folders = Set<String>()
-        for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        for folder in folders.sorted() where mkdir(root + "/" + folder, 0o777) != 0 && errno != EEXIST {
-            throw PublishError.writeFailed(folder, errno)
-        }
-    }
-
-    /// Puts the file at `path` into the staging folder: a hard link to the published file when it is unchanged
-    /// (same fingerprint, and still exactly as published), else written by `make`, which returns the new stamp.
-    private static func place(
-        path: String, hash: String, previous: PublishedFile?, current: String, staging: String,
-        make: (String) throws -> FileStamp
-    ) throws -> (path: String, file: PublishedFile, linked: Bool) {
-        let target = staging + "/" + path
-        if let previous, previous.hash == hash {
-            let published = current + "/" + path
-            if FileStamp.of(published) == previous.stamp, link(published, target) == 0 {
-                return (path, previous, true)
-            }
-        }
-        return (path, PublishedFile(hash: hash, stamp: try make(target)), false)
-    }
-
-    /// Writes `bytes` to a new file at `path` with plain POSIX calls; returns the written file's stamp.
-    private static func write(_ bytes: [UInt8], to path: String) throws -> FileStamp {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw PublishError.writeFailed(path, errno) }
-        var failure: Int32?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        let stamp = FileStamp.of(descriptor: descriptor)
-        if close(descriptor) != 0, failure == nil { failure = errno }
-        if let failure { throw PublishError.writeFailed(path, failure) }
-        guard let stamp else { throw PublishError.writeFailed(path, errno) }
-        return stamp
+    /// Writes `files` and copies `assets` into a new site and swaps it in (`beginStaging` + `complete`).
+    @discardableResult
+    func publish(
+        files: [OutputFile], assets: [(source: String, destination: String)], previous: [String: PublishedFile] = [:]
+    ) throws -> (manifest: [String: PublishedFile], linked: Int) {
+        try complete(beginStaging(previous: previous), files: files, assets: assets)
     }
 
     /// Makes `staging` the published site and deletes the previous one.
