@@ -90,11 +90,11 @@ public enum SiteRenderer {
             OutputFile(path: "aktuelles/feed.json", text: feeds.jsonFeed()),
             OutputFile(path: "daten/massnahmen.json", text: openData.measuresJSON()),
             OutputFile(path: "daten/massnahmen.csv", text: MeasuresCSV.make(index: index, labels: labels, baseURL: baseURL)),
-            OutputFile(path: "daten/antraege.json", text: openData.motionsOParl()),
             OutputFile(path: "termine.ics", text: calendar.make()),
             OutputFile(path: "sitemap.xml", text: SitemapWriter.sitemap(entries: sitemapEntries, baseURL: baseURL)),
             OutputFile(path: "robots.txt", text: SitemapWriter.robots(baseURL: baseURL)),
         ]
+        files += OParlExport(index: index, baseURL: baseURL, labels: labels).files()
 
         // The search index, sharded so a query downloads only what it needs.
         let searchStart = DispatchTime.now().uptimeNanoseconds
