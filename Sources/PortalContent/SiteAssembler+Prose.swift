@@ -46,8 +46,9 @@ extension SiteAssembler {
             results[job.path] = text
             diagnostics.append(contentsOf: found)
         }
+        // The site keeps the rendered prose, not its Markdown: nothing after this stage reads the source again.
         func render(_ path: String, _ markdown: String) -> RichText {
-            results[path] ?? .empty
+            (results[path] ?? .empty).withoutSource()
         }
         /// Markdown inside a YAML value: reported at the value's position.
         func renderValue(_ markdown: String, path: String, at location: SourceLocation) -> RichText {
@@ -55,7 +56,7 @@ extension SiteAssembler {
             let origin = RichTextRenderer.Origin(relativePath: path, displayPath: location.file, firstLine: 1, fixedLocation: location)
             let (text, found) = renderer.render(document, markdown: markdown, origin: origin, inline: true)
             diagnostics.append(contentsOf: found)
-            return text
+            return text.withoutSource()
         }
 
         for index in motions.indices {
