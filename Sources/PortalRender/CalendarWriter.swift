@@ -64,7 +64,13 @@ struct CalendarWriter: Sendable {
             "METHOD:PUBLISH",
             "X-WR-CALNAME:" + Self.escape(labels.format("calendar.name", ["site": site.config.title])),
         ]
-        for event in events() {
+        let events = events()
+        if events.isEmpty {
+            // RFC 5545 requires at least one component in a calendar. Without upcoming dates the file carries the
+            // time zone of the councils it is made for, so subscribed calendars stay valid until dates arrive.
+            lines += Self.berlinTimeZone
+        }
+        for event in events {
             let next = LocalDate(unixSeconds: Int64(event.date.daysSinceEpoch + 1) * 86_400)
             lines += [
                 "BEGIN:VEVENT",
@@ -83,6 +89,27 @@ struct CalendarWriter: Sendable {
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
+
+    /// A VTIMEZONE for Europe/Berlin (CET/CEST, the EU rules since 1996).
+    static let berlinTimeZone = [
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Berlin",
+        "BEGIN:DAYLIGHT",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "TZNAME:CEST",
+        "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "TZNAME:CET",
+        "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
 
     /// A date as `YYYYMMDD`.
     static func basicDate(_ date: LocalDate) -> String {

@@ -51,6 +51,17 @@ struct CalendarTests {
         #expect(stamps == ["DTSTAMP:20251114T000000Z"])
     }
 
+    @Test("Without upcoming dates the calendar still has a component (RFC 5545), a time zone, and no event")
+    func emptyCalendarHasAComponent() throws {
+        let later = try TestSupport.site(asOf: LocalDate(year: 2040, month: 1, day: 1))
+        let empty = TestSupport.text(try TestSupport.render(later).files, "termine.ics")
+        let lines = empty.components(separatedBy: "\r\n").dropLast()
+        #expect(!lines.contains("BEGIN:VEVENT"))
+        #expect(lines.filter { $0.hasPrefix("BEGIN:") } == ["BEGIN:VCALENDAR", "BEGIN:VTIMEZONE", "BEGIN:DAYLIGHT", "BEGIN:STANDARD"])
+        #expect(lines.contains("TZID:Europe/Berlin"))
+        #expect(!text.contains("BEGIN:VTIMEZONE"), "a calendar with events needs no time zone: its events are all-day")
+    }
+
     @Test("Text values escape commas, semicolons, backslashes and line breaks")
     func escaping() {
         #expect(CalendarWriter.escape("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne")
