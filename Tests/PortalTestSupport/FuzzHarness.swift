@@ -52,11 +52,7 @@ public enum FuzzHarness {
     /// with a link rewriter, plain text and links; then as the body of a page of the minimal site, so its links
     /// are resolved and rewritten by the loader.
     public static func renderMarkdown(_ bytes: [UInt8]) -> [FuzzRun] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var problems = markdownProblems(text)
-        if !problems.isEmpty {
-            problems = problems.map { "Markdown: " + $0 }
-        }
+        let problems = markdownProblems(String(decoding: bytes, as: UTF8.self)).map { "Markdown: " + $0 }
         let direct = FuzzRun(name: "through PortalMarkdown", site: nil, diagnostics: Diagnostics(), problems: problems)
         var files = baseFiles
         let page = Array(markdownPageFrontMatter.utf8) + bytes
