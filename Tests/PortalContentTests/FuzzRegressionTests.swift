@@ -51,29 +51,51 @@ import Testing
     @Test("Replays without a problem and reports the input", .timeLimit(.minutes(1)), arguments: regressions)
     func replay(_ regression: Regression) throws {
         let url = Self.folder.appendingPathComponent(regression.target).appendingPathComponent(regression.file)
-        let bytes = try [UInt8](Data(contentsOf: url))
-        let runs: [FuzzRun]
-        let fuzzedPaths: [String]
-        switch regression.target {
-        case "frontmatter":
-            runs = [FuzzHarness.loadDocument(bytes)]
-            fuzzedPaths = FuzzHarness.documentPaths
-        case "yaml":
-            runs = FuzzHarness.loadDataFile(bytes)
-            fuzzedPaths = FuzzHarness.dataFilePaths
-        case "markdown":
-            runs = FuzzHarness.renderMarkdown(bytes)
-            fuzzedPaths = [FuzzHarness.markdownPagePath]
-        default:
-            Issue.record("unknown fuzz target \(regression.target)")
-            return
-        }
+        let (runs, fuzzedPaths) = try #require(Self.replay(try [UInt8](Data(contentsOf: url)), target: regression.target))
         for run in runs {
             #expect(run.problems == [], "\(run.name)")
         }
         let displayPaths = Set(fuzzedPaths.map { "content/" + $0 })
         let codes = runs.flatMap(\.diagnostics.all).filter { displayPaths.contains($0.location.file) }.map(\.code)
         #expect(codes.contains(regression.expected), "\(regression.finding); reported: \(codes)")
+    }
+
+    /// `Fuzz/corpus`, the seed inputs of the fuzz targets.
+    static let seedFolder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz/corpus")
+
+    /// Every seed as `<target>/<file>`.
+    static let seeds: [String] = {
+        let targets = (try? FileManager.default.contentsOfDirectory(atPath: seedFolder.path)) ?? []
+        return targets.sorted().flatMap { target in
+            ((try? FileManager.default.contentsOfDirectory(atPath: seedFolder.appendingPathComponent(target).path)) ?? []).sorted().map { "\(target)/\($0)" }
+        }
+    }()
+
+    @Test("Every seed of the fuzz targets replays without a problem", .timeLimit(.minutes(1)), arguments: seeds)
+    func replaySeed(_ seed: String) throws {
+        let target = String(seed.prefix { $0 != "/" })
+        let bytes = try [UInt8](Data(contentsOf: Self.seedFolder.appendingPathComponent(seed)))
+        let (runs, _) = try #require(Self.replay(bytes, target: target))
+        for run in runs {
+            #expect(run.problems == [], "\(run.name)")
+        }
+    }
+
+    @Test("There are seeds for every fuzz target")
+    func seedsForEveryTarget() {
+        #expect(Set(Self.seeds.map { String($0.prefix { $0 != "/" }) }) == ["frontmatter", "markdown", "oparl", "yaml"])
+    }
+
+    /// Runs `bytes` through the entry point of fuzz target `target`; nil for an unknown target.
+    static func replay(_ bytes: [UInt8], target: String) -> (runs: [FuzzRun], fuzzedPaths: [String])? {
+        switch target {
+        case "frontmatter": ([FuzzHarness.loadDocument(bytes)], FuzzHarness.documentPaths)
+        case "yaml": (FuzzHarness.loadDataFile(bytes), FuzzHarness.dataFilePaths)
+        case "markdown": (FuzzHarness.renderMarkdown(bytes), [FuzzHarness.markdownPagePath])
+        case "oparl": (FuzzHarness.importOParl(bytes), [FuzzHarness.oparlPath])
+        default: nil
+        }
     }
 
     @Test("Every file in fuzz-regressions is listed with what it must report")
