@@ -42,6 +42,10 @@ import Testing
         Regression(
             target: "markdown", file: "long-heading-and-long-broken-anchor.md", expected: .brokenLink,
             finding: "the typo hint built a 20,000 × 20,000 edit distance table for a long anchor: 3.4 GB and 15 s (out of memory)"),
+        // Valid OParl; the warning is about the missing paperType.
+        Regression(
+            target: "oparl", file: "line-break-and-control-characters-in-text.json", expected: .missingKey,
+            finding: "NEL, LS and PS went raw into the Markdown export, where YAML reads them as line breaks; C1 controls, DEL and U+FFFF made it invalid YAML; a leading U+FEFF was kept from JSON but dropped by the YAML reader"),
     ]
 
     /// `Tests/Fixtures/fuzz-regressions`.
@@ -120,6 +124,42 @@ import Testing
         }
         #expect(diagnostic.location.line == 2)
         #expect(diagnostic.location.column == 10)
+    }
+
+    @Test("Every character survives YAMLWriter and YAMLReader", arguments: [
+        "Antr\u{85}ag", "a\u{2028}b\u{2029}c", "\u{7F}\u{80}\u{9F}", "am\u{FEFF}Ende\u{FEFF}", "\u{FFFE}\u{FFFF}", "\0 \t \r \n \u{1B}",
+        "\u{A0}\u{D7FF}\u{E000}\u{FFFD}\u{10000}\u{10FFFF}", "- a: b # c", "'\"\\", "null", " führend", "",
+    ])
+    func yamlRoundTrip(_ text: String) throws {
+        let yaml = YAMLWriter.write(YAMLNode(kind: .mapping([YAMLNode.Pair(key: "x", keyLine: 1, keyColumn: 1, value: YAMLNode(kind: .scalar(text, isPlain: false), line: 1, column: 1))]), line: 1, column: 1))
+        let file = ContentFile(relativePath: "x.yml", displayPath: "x.yml", bytes: Array(yaml.utf8))
+        let node = try YAMLReader.parse(yaml, firstLine: 1, file: file).get()
+        guard case .mapping(let pairs) = node.kind, case .scalar(let value, _) = pairs.first?.value.kind else {
+            Issue.record("not read back as a mapping: \(node)")
+            return
+        }
+        #expect(Array(value.unicodeScalars) == Array(text.unicodeScalars), "written as \(yaml.debugDescription)")
+    }
+
+    @Test("An OParl paper without id is refused with advice about the id, not about resolution items")
+    func paperWithoutID() {
+        let paper = #"{"type": "https://schema.oparl.org/1.1/Paper", "reference": "R/1", "name": "Ohne id", "date": "2020-01-01"}"#
+        let files = Fixtures.minimalSite.with("motions/r.json", paper).contentFiles()
+        let (site, diagnostics) = ContentLoader.load(files: files, assets: [], asOf: FuzzHarness.asOf)
+        let errors = diagnostics.all.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.missingKey])
+        #expect(errors.first?.message.contains("no 'id'") == true && errors.first?.location.line == 1)
+        #expect(!diagnostics.all.contains { $0.message.contains("resolutionItems") })
+        #expect(site?.motion(reference: "R/1") == nil)
+    }
+
+    @Test("An OParl organization address without letters or digits gives a valid body id")
+    func organizationAddressWithoutLetters() {
+        let paper = #"{"id": "https://x.example/paper/1", "type": "Paper", "reference": "R/1", "name": "Gremium", "date": "2020-01-01", "originatorOrganization": ["-/-"]}"#
+        let files = Fixtures.minimalSite.with("motions/r.json", paper).contentFiles()
+        let (site, diagnostics) = ContentLoader.load(files: files, assets: [], asOf: FuzzHarness.asOf)
+        #expect(!diagnostics.all.contains { $0.message.contains("not a valid id") }, "\(diagnostics.all.map(\.message))")
+        #expect(site?.motion(reference: "R/1")?.originator == .body("oparl-gremium"))
     }
 
     @Test("The bounded edit distance agrees with the full one", arguments: 0..<8)

@@ -80,7 +80,7 @@ import Testing
 
     @Test("A link to an item of an imported paper, which has none, says so")
     func linkToItemOfImportedPaper() {
-        let paper = #"{"type": "https://schema.oparl.org/1.1/Paper", "reference": "R/1", "name": "Vorlage", "date": "2020-01-01", "originatorOrganization": ["https://x.example/org/1"]}"#
+        let paper = #"{"id": "https://x.example/paper/1", "type": "https://schema.oparl.org/1.1/Paper", "reference": "R/1", "name": "Vorlage", "date": "2020-01-01", "originatorOrganization": ["https://x.example/org/1"]}"#
         let site = Fixtures.minimalSite.with("motions/r.json", paper)
             .replacing(#"motions: ["AT/0001/2025#1"]"#, with: #"motions: ["R/1#1"]"#, in: "measures/chatbot.md")
         let (_, diagnostics) = ContentLoader.load(files: site.contentFiles(), assets: [], asOf: FuzzHarness.asOf)

@@ -123,12 +123,12 @@ extension FuzzHarness {
             problems.append("\(before.count) motions from the JSON but \(after.count) from its Markdown")
         } else {
             for (expected, actual) in zip(before, after) where expected != actual {
-                problems.append("the motion \(expected.reference) differs after the conversion to Markdown:\n  JSON:     \(clipped(expected))\n  Markdown: \(clipped(actual))")
+                problems.append("the motion \(expected.reference) differs after the conversion to Markdown:\(difference(expected, actual))")
             }
         }
         if original.bodies != converted.bodies {
             let changed = original.bodies.count == converted.bodies.count
-                ? zip(original.bodies, converted.bodies).filter { $0 != $1 }.map { "\n  JSON:     \(clipped($0))\n  Markdown: \(clipped($1))" }.joined()
+                ? zip(original.bodies, converted.bodies).filter { $0 != $1 }.map { difference($0, $1) }.joined()
                 : " (\(original.bodies.count) from the JSON, \(converted.bodies.count) from the Markdown)"
             problems.append("the bodies differ after the conversion to Markdown\(changed)")
         }
@@ -139,6 +139,16 @@ extension FuzzHarness {
     private static func clipped(_ value: Any) -> String {
         let text = String(describing: value)
         return text.count > 2_000 ? text.prefix(2_000) + " …" : text
+    }
+
+    /// Where the descriptions of two values part, for a fuzzer's report: each from a little before the first
+    /// character that differs.
+    private static func difference(_ expected: Any, _ actual: Any) -> String {
+        let before = Array(String(reflecting: expected)), after = Array(String(reflecting: actual))
+        let common = zip(before, after).prefix { $0 == $1 }.count
+        let start = max(0, common - 80)
+        func part(_ text: [Character]) -> String { (start > 0 ? "…" : "") + String(text[start..<min(text.count, common + 300)]) }
+        return "\n  JSON:     \(part(before))\n  Markdown: \(part(after))"
     }
 
     /// The line of the exported file a diagnostic points at, for a fuzzer's report.
