@@ -1,7 +1,7 @@
 import Foundation
 @testable import PortalContent
 @testable import PortalDiagnostics
-import PortalTestSupport
+@testable import PortalTestSupport
 import Testing
 
 /// Every input with which the fuzzers in `Fuzz/` crashed, hung or broke an invariant, replayed through the same
@@ -160,6 +160,21 @@ import Testing
         let (site, diagnostics) = ContentLoader.load(files: files, assets: [], asOf: FuzzHarness.asOf)
         #expect(!diagnostics.all.contains { $0.message.contains("not a valid id") }, "\(diagnostics.all.map(\.message))")
         #expect(site?.motion(reference: "R/1")?.originator == .body("oparl-gremium"))
+    }
+
+    @Test("The fuzz invariant on links tells relative paths from site URLs as a browser does", arguments: [
+        ("../measures/chatbot.md", true), ("chatbot.md#punkt-1", true), ("x/y", true), ("  \tfoo", true), ("C:\\x", false),
+        ("/massnahmen/chatbot/", false), ("#punkt-1", false), ("?q=1", false), ("//host/x", false), ("\\\\host", false),
+        ("https://x.de", false), ("mailto:a@b.de", false), ("ja\tva:x", false), ("", false), (" \n", false),
+    ])
+    func relativePaths(_ url: String, _ isRelative: Bool) {
+        #expect(FuzzInvariants.isRelativePath(url) == isRelative)
+    }
+
+    @Test("The fuzz invariant on links reads every href and src, entities decoded")
+    func linkTargets() {
+        let html = #"<p><a href="/a/?x=1&amp;y=2" title="t">x</a> <img src="../b.png" alt="href=&quot;c&quot;" /> href=&quot;d&quot;</p>"#
+        #expect(SafeHTMLChecker.linkTargets(in: html) == ["/a/?x=1&y=2", "../b.png"])
     }
 
     @Test("The bounded edit distance agrees with the full one", arguments: 0..<8)
