@@ -75,17 +75,6 @@ struct JSONNode: Sendable, Hashable {
         }
     }
 
-    /// Whether `writeString` writes a character as a `\u` escape: controls (C0, DEL and C1), which YAML does not
-    /// allow raw, and the characters YAML 1.1 reads as line breaks (NEL U+0085, LS, PS) or may drop (the byte order
-    /// mark U+FEFF, the non-characters U+FFFE and U+FFFF). The literal is then also valid YAML that reads back
-    /// unchanged, as `YAMLWriter` needs.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
-        default: false
-        }
-    }
-
     /// Writes `text` as a JSON string literal.
     static func writeString(_ text: String, to output: inout String) {
         output += "\""
@@ -97,7 +86,7 @@ struct JSONNode: Sendable, Hashable {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             default:
-                if needsEscape(scalar) {
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
