@@ -59,6 +59,8 @@ def main():
     has_pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True).returncode == 0
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     rows = []
+    phases = []
+    load_before = os.getloadavg()
     for size in [int(s) for s in args.sizes.split(",")]:
         corpus = os.path.join(WORK, f"corpus-{size}")
         if not os.path.exists(os.path.join(corpus, "portal")):
@@ -85,7 +87,15 @@ def main():
             results["edit"].append(timed([portal] + env_args, ROOT))
         med = {k: (statistics.median(w for w, _ in v), statistics.median(r for _, r in v)) for k, v in results.items() if v}
         rows.append((size, med, count_files(portal_out), count_files(hugo_out)))
-    print(f"portal {portal}; Hugo {hugo_version}; {args.rounds} rounds, alternating; medians")
+        # How a clean build's time splits across phases (`portal build --timings`).
+        shutil.rmtree(portal_out, ignore_errors=True)
+        shutil.rmtree(os.path.join(ROOT, ".portal-cache"), ignore_errors=True)
+        output = subprocess.run([portal] + env_args + ["--timings"], cwd=ROOT, capture_output=True, text=True).stdout
+        phases.append((size, [line.strip() for line in output.splitlines() if line.startswith("  ")]))
+    load_after = os.getloadavg()
+    print(f"portal {portal}; Hugo {hugo_version}; {args.rounds} rounds, alternating; medians; "
+          f"load average before {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}, "
+          f"after {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
     header = "| articles | portal s | Hugo s | portal/Hugo time | portal MiB | Hugo MiB | portal/Hugo RSS | Hugo+Pagefind s | portal/(Hugo+Pagefind) | no-op/full | one edit/full |"
     print(header)
     print("|---" * 11 + "|")
@@ -96,6 +106,11 @@ def main():
         both = hw + pf
         print(f"| {size} | {pw:.2f} | {hw:.2f} | {pw / hw:.2f} | {pr:.0f} | {hr:.0f} | {pr / hr:.2f} | "
               f"{both:.2f} | {pw / both:.2f} | {med['noop'][0] / pw:.2f} | {med['edit'][0] / pw:.2f} |")
+    print()
+    print("Median no-op and one-edit rebuilds (s): " + "; ".join(
+        f"{size}: no-op {med['noop'][0]:.2f}, edit {med['edit'][0]:.2f}" for size, med, _, _ in rows))
+    for size, lines in phases:
+        print(f"Phases of a clean build, {size} articles: " + "; ".join(" ".join(line.split()) for line in lines))
 
 
 if __name__ == "__main__":

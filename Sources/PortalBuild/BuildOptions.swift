@@ -18,14 +18,18 @@ public struct BuildOptions: Sendable {
     public var asOf: LocalDate?
     /// Whether to write the site (`build`) or only check it (`check`).
     public var writesOutput: Bool
-    /// The working directory, for showing paths relative to it.
+    /// The working directory, for showing paths relative to it; the build cache lives in its `.portal-cache/`.
     public var workingDirectory: String
+    /// Whether to use the build cache: skip a build whose inputs did not change, and hard-link unchanged files.
+    /// The output is the same either way.
+    public var incremental: Bool
 
     public init(
         contentDirectory: String = "content", templatesDirectory: String? = nil, defaultTemplatesDirectory: String? = nil,
         outputDirectory: String = "site", baseURL: String? = nil, strict: Bool = false, asOf: LocalDate? = nil,
-        writesOutput: Bool = true, workingDirectory: String
+        writesOutput: Bool = true, workingDirectory: String, incremental: Bool = true
     ) {
+        self.incremental = incremental
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.defaultTemplatesDirectory = defaultTemplatesDirectory

@@ -11,6 +11,10 @@ public struct BuildResult: Sendable {
     /// The as-of date used.
     public var asOf: LocalDate
     public var timings: [PhaseTiming]
+    /// Whether nothing had changed since the last build, so the published site was left untouched.
+    public var reusedPublishedSite: Bool = false
+    /// Files hard-linked from the previous site because their bytes did not change (included in `filesWritten`).
+    public var filesLinked: Int = 0
 
     /// Whether the build succeeded (no errors).
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -22,10 +26,14 @@ public struct BuildResult: Sendable {
     public struct PhaseTiming: Sendable {
         public var phase: String
         public var seconds: Double
+        /// The process's peak resident memory when the phase ended, in bytes (nil where unknown).
+        public var peakResidentBytes: Int?
 
+        /// Records a phase that just ended, with the peak memory so far.
         public init(phase: String, seconds: Double) {
             self.phase = phase
             self.seconds = seconds
+            self.peakResidentBytes = PeakMemory.current()
         }
     }
 }

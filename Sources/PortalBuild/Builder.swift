@@ -8,6 +8,8 @@ import PortalRender
 public struct Builder: Sendable {
     public let options: BuildOptions
     public let environment: [String: String]
+    /// Called as the build moves through its phases and pages (from any thread), for progress reports.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
     /// The generator's version, stated in the generated pages.
     public static let version = "0.1.0"
 
@@ -17,6 +19,10 @@ public struct Builder: Sendable {
     }
 
     /// Builds (or only checks) the site. Never throws: every problem is a diagnostic in the result.
+    ///
+    /// With `options.incremental`, a build whose inputs all equal those of the last successful build of the same
+    /// output folder, while that site is still on disk exactly as published, returns early without touching it;
+    /// any other build renders everything and hard-links the files whose bytes did not change (see `SitePublisher`).
     public func run() -> BuildResult {
         let contentDirectory = resolve(options.contentDirectory)
         let outputDirectory = OutputGuard.canonical(resolve(options.outputDirectory))
@@ -25,26 +31,66 @@ public struct Builder: Sendable {
             let asOf = AsOfDate.resolve(explicit: options.asOf, environment: environment)
             return BuildResult(diagnostics: Diagnostics([refusal]), pagesWritten: 0, filesWritten: 0, asOf: asOf, timings: [])
         }
-        let rendered = render()
-        var result = rendered.result
-        guard options.writesOutput, result.succeeded else { return result }
+        progress?(.phase("load"))
+        let inputs = load()
+        guard options.writesOutput else { return render(inputs).result }
 
-        // Write: a complete new site beside the old one, swapped in at the end.
-        let publisher = SitePublisher(outputDirectory: outputDirectory)
+        // A no-op build: the same inputs as last time, and the published site untouched since.
+        let cachePath = BuildCache.location(outputDirectory: outputDirectory, workingDirectory: options.workingDirectory)
+        var timings = inputs.timings
         let start = DispatchTime.now().uptimeNanoseconds
-        var failure: String?
+        let previous = options.incremental ? BuildCache.read(from: cachePath) : nil
+        let executable = ExecutableFingerprint.current(previous: previous?.executable)
+        let fingerprint = inputFingerprint(inputs, executableHash: executable?.hash)
+        if let previous, previous.fingerprint == fingerprint, previous.publishedSiteIsIntact(in: outputDirectory) {
+            // Like every build, remove what killed builds left beside the site; the site itself stays untouched.
+            SitePublisher(outputDirectory: outputDirectory).removeLeftovers()
+            timings.append(.init(phase: "unchanged", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            return BuildResult(
+                diagnostics: Diagnostics(previous.diagnostics), pagesWritten: previous.pagesWritten,
+                filesWritten: previous.filesWritten, asOf: inputs.asOf, timings: timings, reusedPublishedSite: true)
+        }
+        timings.append(.init(phase: "fingerprint", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+
+        // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.
+        let publisher = SitePublisher(outputDirectory: outputDirectory)
+        let staging: StagingSite
         do {
-            try publisher.publish(files: rendered.files, assets: rendered.assets)
+            staging = try publisher.beginStaging(previous: previous?.manifest ?? [:])
+        } catch {
+            BuildCache.remove(at: cachePath)
+            var diagnostics = inputs.diagnostics
+            diagnostics.error(.outputFailed, "Writing the site failed: \(error) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
+            return BuildResult(diagnostics: diagnostics, pagesWritten: 0, filesWritten: 0, asOf: inputs.asOf, timings: timings)
+        }
+        let rendered = render(consume inputs, timings: timings) { file, position in staging.place(file, order: position) }
+        var result = rendered.result
+        guard result.succeeded else {
+            publisher.abandon(staging)
+            return result
+        }
+        progress?(.phase("write"))
+        let writeStart = DispatchTime.now().uptimeNanoseconds
+        var failure: String?
+        var published: (manifest: [String: PublishedFile], linked: Int) = ([:], 0)
+        do {
+            published = try publisher.complete(staging, files: rendered.files, assets: rendered.assets)
         } catch {
             failure = "\(error)"
         }
-        result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))
         if let failure {
+            BuildCache.remove(at: cachePath)
             result.diagnostics.error(.outputFailed, "Writing the site failed: \(failure) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
             return result
         }
-        result.pagesWritten = rendered.files.filter { $0.path.hasSuffix(".html") }.count
-        result.filesWritten = rendered.files.count + rendered.assets.count
+        result.pagesWritten = published.manifest.keys.filter { $0.hasSuffix(".html") }.count
+        result.filesWritten = published.manifest.count
+        result.filesLinked = published.linked
+        BuildCache(
+            fingerprint: fingerprint, diagnostics: result.diagnostics.all, pagesWritten: result.pagesWritten,
+            filesWritten: result.filesWritten, executable: executable, manifest: published.manifest
+        ).write(to: cachePath)
         return result
     }
 
@@ -54,9 +100,68 @@ public struct Builder: Sendable {
     /// the site root), and the result with every diagnostic and timing; `pagesWritten` and `filesWritten` are 0.
     /// When the result has errors, `files` and `assets` are empty. Never throws.
     public func render() -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
+        render(load())
+    }
+
+    /// Everything a build reads from disk, read once.
+    struct Inputs {
+        var asOf: LocalDate
+        var contentDirectory: String
+        var files: [ContentFile]
+        var assets: [Asset]
+        var theme: Theme
+        var diagnostics: Diagnostics
+        var timings: [BuildResult.PhaseTiming]
+        /// Whether the content folder is missing, so there is nothing to check.
+        var contentMissing: Bool
+
+        /// The content files, leaving none behind.
+        mutating func takeFiles() -> [ContentFile] {
+            defer { files = [] }
+            return files
+        }
+    }
+
+    /// Reads the content folder and the theme.
+    func load() -> Inputs {
         var diagnostics = Diagnostics()
         var timings: [BuildResult.PhaseTiming] = []
+        func timed<T>(_ phase: String, _ work: () -> T) -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = work()
+            timings.append(.init(phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            return result
+        }
         let asOf = AsOfDate.resolve(explicit: options.asOf, environment: environment)
+        let contentDirectory = resolve(options.contentDirectory)
+        let defaultTemplates = defaultTemplatesDirectory
+        let userTemplates = userTemplatesDirectory
+        let (files, assets, readDiagnostics) = timed("load") {
+            ContentReader.read(directory: contentDirectory, displayPrefix: displayPath(options.contentDirectory))
+        }
+        diagnostics.append(contentsOf: readDiagnostics)
+        let contentMissing = files.isEmpty && readDiagnostics.contains(where: { $0.code == .missingFile })
+        let (theme, themeDiagnostics) = timed("load theme") {
+            ThemeReader.read(defaultDirectory: defaultTemplates, overrideDirectory: userTemplates)
+        }
+        if !contentMissing {
+            diagnostics.append(contentsOf: themeDiagnostics)
+            if defaultTemplates == nil && userTemplates == nil {
+                diagnostics.error(.missingFile, "No templates found. Run portal from the project folder (with templates/) or pass --templates DIR.", at: SourceLocation(file: "templates"))
+            }
+        }
+        return Inputs(asOf: asOf, contentDirectory: contentDirectory, files: files, assets: assets, theme: theme,
+                      diagnostics: diagnostics, timings: contentMissing ? [timings[0]] : timings, contentMissing: contentMissing)
+    }
+
+    /// Checks and renders loaded inputs in memory.
+    ///
+    /// With a `pageSink`, HTML pages go to it as they are rendered instead of into the returned files.
+    func render(
+        _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil, pageSink: SiteRenderer.PageSink? = nil
+    ) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
+        var diagnostics = inputs.diagnostics
+        var timings = startTimings ?? inputs.timings
         func timed<T>(_ phase: String, _ work: () -> T) -> T {
             let start = DispatchTime.now().uptimeNanoseconds
             let result = work()
@@ -64,46 +169,84 @@ public struct Builder: Sendable {
             return result
         }
         func finish(_ files: [OutputFile] = [], _ assets: [(source: String, destination: String)] = []) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
-            let result = BuildResult(diagnostics: options.strict ? diagnostics.strict() : diagnostics, pagesWritten: 0, filesWritten: 0, asOf: asOf, timings: timings)
+            let result = BuildResult(diagnostics: options.strict ? diagnostics.strict() : diagnostics, pagesWritten: 0, filesWritten: 0, asOf: inputs.asOf, timings: timings)
             return result.succeeded ? (files, assets, result) : ([], [], result)
         }
-
-        let contentDirectory = resolve(options.contentDirectory)
-        let defaultTemplates = defaultTemplatesDirectory
-        let userTemplates = userTemplatesDirectory
-
-        // Load: read files from disk.
-        let (files, assets, readDiagnostics) = timed("load") {
-            ContentReader.read(directory: contentDirectory, displayPrefix: displayPath(options.contentDirectory))
-        }
-        diagnostics.append(contentsOf: readDiagnostics)
-        if files.isEmpty, readDiagnostics.contains(where: { $0.code == .missingFile }) { return finish() }
-        let (theme, themeDiagnostics) = timed("load theme") {
-            ThemeReader.read(defaultDirectory: defaultTemplates, overrideDirectory: userTemplates)
-        }
-        diagnostics.append(contentsOf: themeDiagnostics)
-        if defaultTemplates == nil && userTemplates == nil {
-            diagnostics.error(.missingFile, "No templates found. Run portal from the project folder (with templates/) or pass --templates DIR.", at: SourceLocation(file: "templates"))
-        }
+        if inputs.contentMissing { return finish() }
 
         // Check: parse and validate into the site model.
+        progress?(.phase("check"))
         let (site, contentDiagnostics) = timed("check") {
-            ContentLoader.load(files: files, assets: assets, asOf: asOf, contentDisplayPath: displayPath(options.contentDirectory))
+            // The files' bytes are not needed after checking; handing them over lets them go before rendering.
+            ContentLoader.load(files: inputs.takeFiles(), assets: inputs.assets, asOf: inputs.asOf, contentDisplayPath: displayPath(options.contentDirectory))
         }
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
 
         // Render: pages, feeds, open data, search index, all in memory.
-        var (outputFiles, renderDiagnostics) = timed("render") {
-            SiteRenderer.render(site: site, theme: theme, options: RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version))
+        progress?(.phase("render"))
+        var pageDone: (@Sendable (Int) -> Void)?
+        if progress != nil {
+            let pageCounter = PageCounter(progress: progress)
+            pageDone = { total in pageCounter.pageDone(of: total) }
         }
+        let renderOptions = RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version)
+        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: pageSink)
+        var outputFiles = rendered.files
+        let renderDiagnostics = rendered.diagnostics
+        timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds) }
         // The content schemas, for editors (`# yaml-language-server: $schema=<baseURL>/schemas/site.schema.json`).
         let baseURL = options.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? site.config.baseURL
         outputFiles += SchemaExport.jsonSchemas(baseURL: baseURL).map { OutputFile(path: "schemas/" + $0.name, text: $0.text) }
         outputFiles.sort { $0.path < $1.path }
         diagnostics.append(contentsOf: renderDiagnostics)
-        let assetCopies = site.assets.map { (source: contentDirectory + "/assets/" + $0.path, destination: "assets/" + $0.path) }
+        let assetCopies = site.assets.map { (source: inputs.contentDirectory + "/assets/" + $0.path, destination: "assets/" + $0.path) }
         return finish(outputFiles, assetCopies)
+    }
+
+    /// The fingerprint of everything the published site depends on: the options, the as-of date, the executable,
+    /// every content file (path and bytes), every asset (path and bytes) and every theme file.
+    func inputFingerprint(_ inputs: Inputs, executableHash: String?) -> String {
+        var hash = ContentHash()
+        hash.add("portal \(Builder.version)")
+        hash.add(executableHash ?? "unknown executable \(UInt64.random(in: 0...UInt64.max))")
+        for option in [options.contentDirectory, options.outputDirectory, options.templatesDirectory ?? "-", defaultTemplatesDirectory ?? "-",
+                       options.baseURL ?? "-", options.strict ? "strict" : "lenient", "\(inputs.asOf)"] {
+            hash.add(option)
+        }
+        hash.add(UInt64(inputs.files.count))
+        for file in inputs.files {
+            hash.add(file.relativePath)
+            hash.add(file.displayPath)
+            hash.add(UInt64(file.bytes.count))
+            hash.add(file.bytes)
+        }
+        hash.add(UInt64(inputs.assets.count))
+        for asset in inputs.assets {
+            hash.add(asset.path)
+            if let data = FileManager.default.contents(atPath: inputs.contentDirectory + "/assets/" + asset.path) {
+                data.withUnsafeBytes { hash.add($0) }
+            } else {
+                hash.add("unreadable \(UInt64.random(in: 0...UInt64.max))")
+            }
+        }
+        for (kind, files) in [("template", inputs.theme.templates), ("translation", inputs.theme.translations)] {
+            hash.add(UInt64(files.count))
+            for key in files.keys.sorted() {
+                guard let file = files[key] else { continue }
+                hash.add(kind)
+                hash.add(key)
+                hash.add(file.displayPath)
+                hash.add(file.text)
+            }
+        }
+        hash.add(UInt64(inputs.theme.staticFiles.count))
+        for key in inputs.theme.staticFiles.keys.sorted() {
+            hash.add(key)
+            hash.add(inputs.theme.staticFiles[key] ?? [])
+        }
+        for diagnostic in inputs.diagnostics.all { hash.add(diagnostic.description) }
+        return hash.hex
     }
 
     /// The build's "today" as `run()` and `render()` resolve it: `asOf`, else `SOURCE_DATE_EPOCH`, else the current

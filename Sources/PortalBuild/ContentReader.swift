@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PortalContent
 import PortalDiagnostics
 import PortalModel
@@ -22,20 +25,22 @@ enum ContentReader {
             return ([], [], diagnostics)
         }
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for relativePath in walk(root: root.path).sorted() {
+        for entry in walkEntries(root: root.path).sorted(by: { $0.path < $1.path }) {
+            let relativePath = entry.path
             let absolute = rootPath + relativePath
             let display = displayPrefix.isEmpty ? relativePath : displayPrefix + "/" + relativePath
             let location = SourceLocation(file: display)
-            // A link may point anywhere; only files that really lie inside the content folder are read.
-            let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-            guard resolved.hasPrefix(rootPath) else {
-                diagnostics.append(.error(.unreadableFile, "This is a symbolic link to '\(resolved)', outside the content folder. Copy the file into content/ instead.", at: location))
-                continue
+            // A link may point anywhere; only files that really lie inside the content folder are read. Entries
+            // that are not links lie inside, because the walk never follows links to folders.
+            var resolved = absolute
+            if entry.isLink {
+                resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                guard resolved.hasPrefix(rootPath) else {
+                    diagnostics.append(.error(.unreadableFile, "This is a symbolic link to '\(resolved)', outside the content folder. Copy the file into content/ instead.", at: location))
+                    continue
+                }
             }
-            guard let attributes = try? fileManager.attributesOfItem(atPath: resolved),
-                  attributes[.type] as? FileAttributeType == .typeRegular,
-                  let size = (attributes[.size] as? NSNumber)?.intValue
-            else {
+            guard let size = regularFileSize(resolved) else {
                 diagnostics.append(.error(.unreadableFile, "This is not a regular file that can be read.", at: location))
                 continue
             }
@@ -47,33 +52,75 @@ enum ContentReader {
                 diagnostics.append(.error(.unreadableFile, "The file is \(size / 1_048_576) MB; content files may be at most \(maximumTextFileSize / 1_048_576) MB. Put large files in assets/.", at: location))
                 continue
             }
-            guard let data = fileManager.contents(atPath: resolved) else {
+            guard let bytes = readBytes(resolved, limit: maximumTextFileSize) else {
                 diagnostics.append(.error(.unreadableFile, "The file could not be read (check its permissions).", at: location))
                 continue
             }
-            files.append(ContentFile(relativePath: relativePath, displayPath: display, bytes: [UInt8](data)))
+            files.append(ContentFile(relativePath: relativePath, displayPath: display, bytes: bytes))
         }
         return (files, assets, diagnostics)
     }
 
+    /// The size of the regular file at `path` (following links), or `nil` for anything else.
+    static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The bytes of the file at `path` with plain POSIX calls, or `nil` when it cannot be read or exceeds `limit`.
+    static func readBytes(_ path: String, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return nil }
+        }
+    }
+
     /// Every file path below `root`, relative to it, not following directory links; hidden entries skipped.
     static func walk(root: String) -> [String] {
-        var result: [String] = []
+        walkEntries(root: root).map(\.path)
+    }
+
+    /// Every non-directory entry below `root` (relative path, and whether it is a symbolic link), read with
+    /// `readdir`; links to folders are listed as entries, never followed; hidden entries skipped.
+    static func walkEntries(root: String) -> [(path: String, isLink: Bool)] {
+        var result: [(path: String, isLink: Bool)] = []
         var pending = [""]
-        let fileManager = FileManager.default
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? fileManager.contentsOfDirectory(atPath: absolute) else { continue }
-            for name in names where !name.hasPrefix(".") {
+            guard let directory = opendir(absolute) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                    String(decoding: buffer.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
-                let childPath = root + "/" + child
-                var isDirectory: ObjCBool = false
-                let attributes = try? fileManager.attributesOfItem(atPath: childPath)
-                let isLink = attributes?[.type] as? FileAttributeType == .typeSymbolicLink
-                if !isLink, fileManager.fileExists(atPath: childPath, isDirectory: &isDirectory), isDirectory.boolValue {
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(root + "/" + child, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFLNK: type = Int32(DT_LNK)
+                    default: type = Int32(DT_REG)
+                    }
+                }
+                if type == Int32(DT_DIR) {
                     pending.append(child)
                 } else {
-                    result.append(child)
+                    result.append((child, type == Int32(DT_LNK)))
                 }
             }
         }

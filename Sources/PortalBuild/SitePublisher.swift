@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PortalDiagnostics
+import PortalModel
 import PortalRender
 
 /// Writes a complete new site beside the published one and swaps it in, so a failed or interrupted build never
@@ -12,40 +16,52 @@ struct SitePublisher {
     private var name: String { (outputDirectory as NSString).lastPathComponent }
     private var stagingPrefix: String { ".\(name).tmp-" }
 
-    /// Writes `files` and copies `assets` (source path on disk → path below the site root), then swaps.
-    func publish(files: [OutputFile], assets: [(source: String, destination: String)]) throws {
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    /// Creates an empty staging folder beside the output folder (after removing what dead builds left there).
+    ///
+    /// Files go into it while the site is rendered (`StagingSite.place`); `complete` swaps it in, `abandon`
+    /// deletes it. `previous` is the manifest of the published site, for hard-linking unchanged files.
+    func beginStaging(previous: [String: PublishedFile] = [:]) throws -> StagingSite {
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         removeLeftovers()
         let staging = parent + "/" + stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        return StagingSite(path: staging, current: outputDirectory, previous: previous)
+    }
+
+    /// Places the remaining `files` and copies `assets` (source path on disk → path below the site root) into
+    /// the staging folder, on all cores, then swaps it in. Files placed earlier win over these when paths collide.
+    /// Returns the manifest of the new site and how many files were hard-linked; on failure the staging folder is
+    /// deleted and the published site stays as it was.
+    @discardableResult
+    func complete(
+        _ staging: StagingSite, files: [OutputFile], assets: [(source: String, destination: String)]
+    ) throws -> (manifest: [String: PublishedFile], linked: Int) {
         do {
-            var createdDirectories: Set<String> = [""]
-            func ensureDirectory(for path: String) throws {
-                let folder = (path as NSString).deletingLastPathComponent
-                guard !createdDirectories.contains(folder) else { return }
-                try fileManager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
-                var current = folder
-                while !current.isEmpty, createdDirectories.insert(current).inserted {
-                    current = (current as NSString).deletingLastPathComponent
-                }
+            let base = Int.max / 2
+            _ = Parallel.map(Array(files.indices)) { index in staging.place(files[index], order: base + index) }
+            _ = Parallel.map(Array(assets.indices)) { index in
+                staging.placeAsset(source: assets[index].source, destination: assets[index].destination, order: base + files.count + index)
             }
-            for file in files {
-                try Self.checkRelative(file.path)
-                try ensureDirectory(for: file.path)
-                let url = URL(fileURLWithPath: staging + "/" + file.path)
-                try Data(file.bytes).write(to: url)
-            }
-            for asset in assets {
-                try Self.checkRelative(asset.destination)
-                try ensureDirectory(for: asset.destination)
-                try fileManager.copyItem(atPath: asset.source, toPath: staging + "/" + asset.destination)
-            }
-            try swapIn(staging)
+            let placed = try staging.finish()
+            try swapIn(staging.path)
+            return placed
         } catch {
-            try? fileManager.removeItem(atPath: staging)
+            abandon(staging)
             throw error
         }
+    }
+
+    /// Deletes a staging folder that will not be published.
+    func abandon(_ staging: StagingSite) {
+        try? FileManager.default.removeItem(atPath: staging.path)
+    }
+
+    /// Writes `files` and copies `assets` into a new site and swaps it in (`beginStaging` + `complete`).
+    @discardableResult
+    func publish(
+        files: [OutputFile], assets: [(source: String, destination: String)], previous: [String: PublishedFile] = [:]
+    ) throws -> (manifest: [String: PublishedFile], linked: Int) {
+        try complete(beginStaging(previous: previous), files: files, assets: assets)
     }
 
     /// Makes `staging` the published site and deletes the previous one.
@@ -101,12 +117,16 @@ struct SitePublisher {
         case swapFailed(Int32)
         case outputIsNotAFolder
         case unsafePath(String)
+        case writeFailed(String, Int32)
+        case unreadableAsset(String)
 
         var description: String {
             switch self {
             case .swapFailed(let code): "the new site could not be moved into place (\(String(cString: strerror(code))))."
             case .outputIsNotAFolder: "the output path exists and is not a folder."
             case .unsafePath(let path): "the generated path '\(path)' would leave the output folder."
+            case .writeFailed(let path, let code): "'\(path)' could not be written (\(String(cString: strerror(code))))."
+            case .unreadableAsset(let path): "the asset '\(path)' could not be read."
             }
         }
     }

@@ -18,34 +18,68 @@ struct FrontMatter: Sendable, Hashable {
     }
 
     /// Splits `text` (line endings already normalised). Leading blank lines before `---` are allowed.
+    ///
+    /// Only the lines up to the closing fence are looked at; the body is the rest of the text as it is, so the
+    /// cost does not grow with the length of the article.
     static func split(_ text: String) -> Result<FrontMatter, Failure> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = LineCursor(text)
         var lineNumber = 1
-        while let first = lines.first, first.allSatisfy(\.isWhitespace), lines.count > 1 {
-            lines = lines.dropFirst()
+        var opening = lines.next()
+        while let line = opening, line.allSatisfy(\.isWhitespace), !lines.isAtEnd {
+            opening = lines.next()
             lineNumber += 1
         }
-        guard let opening = lines.first, opening.trimmingTrailingWhitespace() == "---" else {
+        guard let opening, opening.trimmingTrailingWhitespace() == "---" else {
             return .failure(.missing)
         }
         let openingLine = lineNumber
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
+        let yamlStart = lines.position
         var current = openingLine + 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
+        while !lines.isAtEnd {
+            let lineStart = lines.position
+            guard let line = lines.next() else { break }
             let trimmed = line.trimmingTrailingWhitespace()
             if trimmed == "---" || trimmed == "..." {
+                // The YAML ends before the line break that precedes the closing fence.
+                let yamlEnd = lineStart > yamlStart ? text.utf8.index(before: lineStart) : yamlStart
                 return .success(FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"),
+                    yaml: String(text[yamlStart..<yamlEnd]),
                     yamlFirstLine: openingLine + 1,
-                    body: lines.joined(separator: "\n"),
+                    body: String(text[lines.position...]),
                     bodyFirstLine: current + 1))
             }
-            yamlLines.append(line)
             current += 1
         }
         return .failure(.unterminated(openingLine: openingLine))
+    }
+
+    /// Walks the lines of a text (separated by `\n`) without splitting the whole text up front.
+    private struct LineCursor {
+        let text: String
+        /// Where the next line starts; `text.endIndex` once the last line was read.
+        private(set) var position: String.Index
+        /// Whether every line was read (a text ending in `\n` has a last, empty line).
+        private(set) var isAtEnd = false
+
+        init(_ text: String) {
+            self.text = text
+            position = text.startIndex
+        }
+
+        /// The next line without its line break, or nil after the last one.
+        mutating func next() -> Substring? {
+            guard !isAtEnd else { return nil }
+            let utf8 = text.utf8
+            if let newline = utf8[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = text[position..<newline]
+                position = utf8.index(after: newline)
+                return line
+            }
+            let line = text[position...]
+            position = text.endIndex
+            isAtEnd = true
+            return line
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import PortalModel
+
 /// A JSON value with the line and column where it starts, read by `JSONReader`.
 struct JSONNode: Sendable, Hashable {
     enum Kind: Sendable, Hashable {
@@ -77,23 +79,6 @@ struct JSONNode: Sendable, Hashable {
 
     /// Writes `text` as a JSON string literal.
     static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
+        JSONString.write(text, to: &output)
     }
 }

@@ -14,11 +14,25 @@ public enum OParlMarkdownExport {
     /// What the conversion produced.
     public struct Result: Sendable {
         public var motions: [OutputFile]
-        /// Entries to append to bodies.yml (list items starting with `- id:`), empty when every organization
-        /// maps to a body with `oparlId`.
-        public var bodyEntries: String
+        /// The bodies.yml entries of organizations that no body maps to with `oparlId`.
+        var bodies: [YAMLNode]
         public var diagnostics: [Diagnostic]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+        /// The number of bodies to add to bodies.yml.
+        public var bodyCount: Int { bodies.count }
+
+        /// The new bodies as a bare YAML list (`- id: …` lines), empty when there are none.
+        public var bodyEntries: String {
+            bodies.isEmpty ? "" : YAMLWriter.write(YAMLNode(kind: .sequence(bodies), line: 1, column: 1))
+        }
+
+        /// The text of bodies.yml with the new bodies added in the form the file already has (a bare list, or
+        /// an indented or flush list under `bodies:`), everything the author wrote kept; `existing` is the
+        /// current file, nil when there is none. A diagnostic when the entries cannot be added safely.
+        public func bodiesFile(updating existing: ContentFile?) -> Swift.Result<String, Diagnostic> {
+            BodiesListAppender.append(bodies, heading: "Übernommen aus OParl:", to: existing, listKey: "bodies")
+        }
     }
 
     /// Converts `files` (OParl JSON); `bodies` is the existing bodies.yml, if any, for `oparlId` mappings and taken ids.
@@ -61,13 +75,13 @@ public enum OParlMarkdownExport {
             let source = paper.file.displayPath
             motions.append(OutputFile(relativePath: path, text: "---\n# Übernommen aus OParl (\(source)).\n" + YAMLWriter.write(paper.frontMatter) + "---\n"))
         }
-        var bodyEntries = ""
+        var bodies: [YAMLNode] = []
         for body in importer.bodies {
             var validator = SchemaValidator(file: body.file)
             _ = validator.validate(body.entry, as: .object(ContentSchemas.body), path: "")
             diagnostics += validator.diagnostics
-            bodyEntries += YAMLWriter.write(YAMLNode(kind: .sequence([body.entry]), line: 1, column: 1))
+            bodies.append(body.entry)
         }
-        return Result(motions: motions, bodyEntries: bodyEntries, diagnostics: diagnostics)
+        return Result(motions: motions, bodies: bodies, diagnostics: diagnostics)
     }
 }

@@ -10,16 +10,17 @@ public enum SchemaExport {
         var title: String
         var pattern: String
         var schema: ObjectSchema
-        /// Whether the file is a list of entries (bodies.yml, partners.yml).
-        var isList: Bool = false
+        /// For a file that is a list of entries (bodies.yml, partners.yml): the key that may hold the list
+        /// instead (`bodies:`), as the loader accepts both forms (`SchemaValidator.validateRootList`).
+        var listKey: String?
         /// Whether the YAML is front matter of a Markdown file.
         var isFrontMatter: Bool = true
     }
 
     static let fileTypes: [FileType] = [
         FileType(fileName: "site", title: "Website-Einstellungen", pattern: "site.yml", schema: ContentSchemas.site, isFrontMatter: false),
-        FileType(fileName: "bodies", title: "Gremien", pattern: "bodies.yml", schema: ContentSchemas.body, isList: true, isFrontMatter: false),
-        FileType(fileName: "partners", title: "Partner", pattern: "partners.yml", schema: ContentSchemas.partner, isList: true, isFrontMatter: false),
+        FileType(fileName: "bodies", title: "Gremien", pattern: "bodies.yml", schema: ContentSchemas.body, listKey: "bodies", isFrontMatter: false),
+        FileType(fileName: "partners", title: "Partner", pattern: "partners.yml", schema: ContentSchemas.partner, listKey: "partners", isFrontMatter: false),
         FileType(fileName: "motion", title: "Vorlage (Antrag, Anfrage …)", pattern: "motions/*.md", schema: ContentSchemas.motion),
         FileType(fileName: "measure", title: "Maßnahme", pattern: "measures/<slug>.md", schema: ContentSchemas.measure),
         FileType(fileName: "update", title: "Meldung", pattern: "updates/<JJJJ-MM-TT>-<slug>.md", schema: ContentSchemas.update),
@@ -32,8 +33,15 @@ public enum SchemaExport {
             var definitions: [String: Any] = [:]
             collectDefinitions(type.schema, into: &definitions)
             let root: [String: Any]
-            if type.isList {
-                root = ["type": "array", "items": ["$ref": "#/definitions/\(type.schema.name)"]]
+            if let listKey = type.listKey {
+                // A bare list, the list under `listKey` (extension keys beside it), or an empty file.
+                let list: [String: Any] = ["type": "array", "items": ["$ref": "#/definitions/\(type.schema.name)"]]
+                let wrapped: [String: Any] = [
+                    "type": "object", "required": [listKey],
+                    "properties": [listKey: ["anyOf": [list, ["type": "null"]]]],
+                    "patternProperties": ["^[xX]-": [:] as [String: Any]], "additionalProperties": false,
+                ]
+                root = ["anyOf": [list, wrapped, ["type": "null"]]]
             } else {
                 root = ["$ref": "#/definitions/\(type.schema.name)"]
             }

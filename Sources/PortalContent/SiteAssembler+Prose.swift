@@ -25,18 +25,19 @@ extension SiteAssembler {
         jobs += measures.map { Job(path: $0.sourcePath, markdown: $0.description.markdown, reserved: PageAnchors.measure) }
         jobs += updates.map { Job(path: $0.sourcePath, markdown: $0.body.markdown, reserved: PageAnchors.update) }
         jobs += pages.map { Job(path: $0.sourcePath, markdown: $0.body.markdown, reserved: PageAnchors.page) }
-        let parsedDocuments = Parallel.map(jobs) { RichTextRenderer.parse($0.markdown, reserved: $0.reserved) }
-        var parsed: [String: MarkdownDocument] = [:]
-        for (job, document) in zip(jobs, parsedDocuments) {
-            parsed[job.path] = document
-            documents.addAnchors(document.headings.map(\.id), to: job.path)
+        // Only the heading ids are kept: holding every parsed tree until pass 2 would take several times the
+        // memory of the texts themselves (measured: 10,000 articles), and parsing again costs little.
+        let headingIDs = Parallel.map(jobs) { RichTextRenderer.parse($0.markdown, reserved: $0.reserved).headings.map(\.id) }
+        for (job, ids) in zip(jobs, headingIDs) {
+            documents.addAnchors(ids, to: job.path)
         }
 
-        // Pass 2, in parallel: render with every anchor known.
+        // Pass 2, in parallel: parse again and render with every anchor known.
         let renderer = RichTextRenderer(resolver: LinkResolver(documents: documents, assetPaths: Set(content.assets.map(\.path))))
-        let frozenSources = sources, frozenParsed = parsed
+        let frozenSources = sources
         let rendered = Parallel.map(jobs) { job -> (RichText, [Diagnostic]) in
-            guard let document = frozenParsed[job.path], let source = frozenSources[job.path] else { return (.empty, []) }
+            guard let source = frozenSources[job.path] else { return (.empty, []) }
+            let document = RichTextRenderer.parse(job.markdown, reserved: job.reserved)
             let origin = RichTextRenderer.Origin(relativePath: job.path, displayPath: source.displayPath, firstLine: source.bodyFirstLine)
             return renderer.render(document, markdown: job.markdown, origin: origin)
         }
@@ -45,8 +46,9 @@ extension SiteAssembler {
             results[job.path] = text
             diagnostics.append(contentsOf: found)
         }
+        // The site keeps the rendered prose, not its Markdown: nothing after this stage reads the source again.
         func render(_ path: String, _ markdown: String) -> RichText {
-            results[path] ?? .empty
+            (results[path] ?? .empty).withoutSource()
         }
         /// Markdown inside a YAML value: reported at the value's position.
         func renderValue(_ markdown: String, path: String, at location: SourceLocation) -> RichText {
@@ -54,7 +56,7 @@ extension SiteAssembler {
             let origin = RichTextRenderer.Origin(relativePath: path, displayPath: location.file, firstLine: 1, fixedLocation: location)
             let (text, found) = renderer.render(document, markdown: markdown, origin: origin, inline: true)
             diagnostics.append(contentsOf: found)
-            return text
+            return text.withoutSource()
         }
 
         for index in motions.indices {

@@ -27,7 +27,7 @@ enum SourceText {
                 "The file is not valid UTF-8 (first invalid byte here). Save it as UTF-8 in your editor.",
                 at: file.location(line: line, column: column)))
         }
-        if text.contains("\r") {
+        if bytes.contains(UInt8(ascii: "\r")) {
             return .success(text.replacing("\r\n", with: "\n").replacing("\r", with: "\n"))
         }
         return .success(text)

@@ -55,14 +55,14 @@ extension PageBuilder {
         for measure in index.measures {
             for tag in measure.tags {
                 let key = GermanCollation.key(tag)
-                tagSpelling[key] = tagSpelling[key].map { GermanCollation.precedes($0, tag) ? $0 : tag } ?? tag
+                tagSpelling[key] = tagSpelling[key].map { $0 == tag || GermanCollation.precedes($0, tag) ? $0 : tag } ?? tag
                 tags[key, default: []].append((measure.title, Route.measure(measure.slug).path))
             }
         }
         for update in site.updates {
             for tag in update.tags {
                 let key = GermanCollation.key(tag)
-                tagSpelling[key] = tagSpelling[key].map { GermanCollation.precedes($0, tag) ? $0 : tag } ?? tag
+                tagSpelling[key] = tagSpelling[key].map { $0 == tag || GermanCollation.precedes($0, tag) ? $0 : tag } ?? tag
                 tags[key, default: []].append((update.title, Route.update(update.slug).path))
             }
         }

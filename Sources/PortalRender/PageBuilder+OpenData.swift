@@ -15,7 +15,8 @@ extension PageBuilder {
         view[list: "files"] = [
             file("massnahmen.json", Route.openData.path + "massnahmen.json", "measuresJSON"),
             file("massnahmen.csv", Route.openData.path + "massnahmen.csv", "measuresCSV"),
-            file("antraege.json", Route.openData.path + "antraege.json", "motionsOParl"),
+            file("antraege.json", OParlExport.papersPath, "motionsOParl"),
+            file("oparl/body.json", OParlExport.bodyPath, "oparlBody"),
             file("atom.xml", Route.updates.path + "atom.xml", "atom"),
             file("feed.json", Route.updates.path + "feed.json", "jsonFeed"),
             file("termine.ics", "/termine.ics", "calendar"),
@@ -27,7 +28,7 @@ extension PageBuilder {
             return item
         }
         view[list: "oparlFields"] = [
-            "id", "type", "name", "reference", "date", "paperType", "originatorOrganization", "relatedPaper",
+            "id", "type", "body", "name", "reference", "date", "paperType", "originatorOrganization", "relatedPaper",
             "mainFile", "auxiliaryFile", "consultation", "web", "portal:originatorNames", "portal:resolutionItems",
         ].map { field in
             var item = ViewData()
@@ -37,7 +38,7 @@ extension PageBuilder {
         }
         view[list: "consultationFields"] = [
             "id", "type", "paper", "organization", "role", "authoritative", "web",
-            "portal:date", "portal:agendaItem", "portal:public", "portal:result",
+            "portal:date", "portal:agendaItem", "portal:public", "portal:result", "portal:referredTo",
         ].map { field in
             var item = ViewData()
             item["name"] = field

@@ -1,3 +1,4 @@
+import Dispatch
 import PortalDiagnostics
 import PortalModel
 import PortalSearch
@@ -6,6 +7,24 @@ import PortalSearch
 public enum SiteRenderer {
     /// Every output file of the site, sorted by path, plus template diagnostics.
     public static func render(site: Site, theme: Theme, options: RenderOptions) -> (files: [OutputFile], diagnostics: Diagnostics) {
+        let rendered = renderTimed(site: site, theme: theme, options: options)
+        return (rendered.files, rendered.diagnostics)
+    }
+
+    /// Receives each HTML page as soon as it is rendered, from any thread, with its position among the pages
+    /// (a lower position wins when two pages claim one path).
+    public typealias PageSink = @Sendable (_ file: OutputFile, _ position: Int) -> Void
+
+    /// Like `render`, and also the seconds spent on pages and files (`render`) and on the search index
+    /// (`search index`). `pageDone` is called from any thread after each page, for progress reports.
+    ///
+    /// With a `pageSink`, the HTML pages go to it as they are rendered and are not in the returned files, so a
+    /// build need not hold the whole site in memory; every other file is returned as usual.
+    public static func renderTimed(
+        site: Site, theme: Theme, options: RenderOptions, pageDone: (@Sendable (_ total: Int) -> Void)? = nil,
+        pageSink: PageSink? = nil
+    ) -> (files: [OutputFile], diagnostics: Diagnostics, timings: [(phase: String, seconds: Double)]) {
+        let start = DispatchTime.now().uptimeNanoseconds
         var diagnostics = Diagnostics()
 
         // Labels: the site's language, else German.
@@ -36,20 +55,26 @@ public enum SiteRenderer {
 
         // Pages, built and rendered in parallel; results keep the requests' order.
         let requests = builder.allRequests()
-        let pages = ParallelWork.map(requests) { request -> (path: String, file: OutputFile?, template: String) in
-            let page = builder.page(for: request)
+        let pages = Parallel.map(Array(requests.indices)) { position -> (path: String, filePath: String?, file: OutputFile?, template: String) in
+            let page = builder.page(for: requests[position])
             let html = templates.render(page.view, with: page.template)
-            return (page.path, html.map { OutputFile(path: page.filePath, text: $0) }, page.template)
+            pageDone?(requests.count)
+            guard let html else { return (page.path, nil, nil, page.template) }
+            let file = OutputFile(path: page.filePath, text: html)
+            guard let pageSink else { return (page.path, file.path, file, page.template) }
+            pageSink(file, position)
+            return (page.path, file.path, nil, page.template)
         }
         var files: [OutputFile] = []
+        var streamedPaths: [String] = []
         var missingTemplates = Set<String>()
         var sitemapEntries: [SitemapWriter.Entry] = []
         for (request, page) in zip(requests, pages) {
-            guard let file = page.file else {
+            guard let filePath = page.filePath else {
                 missingTemplates.insert(page.template)
                 continue
             }
-            files.append(file)
+            if let file = page.file { files.append(file) } else { streamedPaths.append(filePath) }
             if request != .notFound {
                 sitemapEntries.append(.init(path: page.path, lastModified: builder.lastModified(request)?.iso))
             }
@@ -65,26 +90,35 @@ public enum SiteRenderer {
             OutputFile(path: "aktuelles/feed.json", text: feeds.jsonFeed()),
             OutputFile(path: "daten/massnahmen.json", text: openData.measuresJSON()),
             OutputFile(path: "daten/massnahmen.csv", text: MeasuresCSV.make(index: index, labels: labels, baseURL: baseURL)),
-            OutputFile(path: "daten/antraege.json", text: openData.motionsOParl()),
             OutputFile(path: "termine.ics", text: calendar.make()),
             OutputFile(path: "sitemap.xml", text: SitemapWriter.sitemap(entries: sitemapEntries, baseURL: baseURL)),
             OutputFile(path: "robots.txt", text: SitemapWriter.robots(baseURL: baseURL)),
         ]
+        files += OParlExport(index: index, baseURL: baseURL, labels: labels).files()
 
         // The search index, sharded so a query downloads only what it needs.
+        let searchStart = DispatchTime.now().uptimeNanoseconds
         let searchDocuments = SearchDocuments.make(index: index, labels: labels)
         files += SearchIndexBuilder().build(searchDocuments).map { OutputFile(path: $0.path, bytes: $0.bytes) }
+        let searchEnd = DispatchTime.now().uptimeNanoseconds
 
         // The theme's static files; generated files win when a path is taken twice.
-        let generatedPaths = Set(files.map(\.path))
+        let generatedPaths = Set(files.map(\.path) + streamedPaths)
         for path in theme.staticFiles.keys.sorted() {
             guard !generatedPaths.contains(path), let bytes = theme.staticFiles[path] else { continue }
             files.append(OutputFile(path: path, bytes: bytes))
         }
 
         diagnostics.append(contentsOf: labels.missingKeyDiagnostics())
-        diagnostics.append(contentsOf: duplicatePathDiagnostics(files))
-        return (unique(files).sorted { $0.path < $1.path }, diagnostics)
+        // Streamed pages come first, as they would in `files`: they keep their paths.
+        diagnostics.append(contentsOf: duplicatePathDiagnostics(streamedPaths + files.map(\.path)))
+        let result = unique(files, taken: Set(streamedPaths)).sorted { $0.path < $1.path }
+        let end = DispatchTime.now().uptimeNanoseconds
+        let timings = [
+            (phase: "render", seconds: Double(end - start - (searchEnd - searchStart)) / 1e9),
+            (phase: "search index", seconds: Double(searchEnd - searchStart) / 1e9),
+        ]
+        return (result, diagnostics, timings)
     }
 
     /// The base URL without trailing slashes.
@@ -95,17 +129,17 @@ public enum SiteRenderer {
     }
 
     /// A warning for every output path produced twice (such as a free page whose slug equals a generated file).
-    private static func duplicatePathDiagnostics(_ files: [OutputFile]) -> [Diagnostic] {
+    private static func duplicatePathDiagnostics(_ paths: [String]) -> [Diagnostic] {
         var seen = Set<String>(), duplicates = Set<String>()
-        for file in files where !seen.insert(file.path).inserted { duplicates.insert(file.path) }
+        for path in paths where !seen.insert(path).inserted { duplicates.insert(path) }
         return duplicates.sorted().map {
             .warning(.templateError, "Two pages would be written to '\($0)'; only the first is kept. Rename one of them.", at: SourceLocation(file: $0))
         }
     }
 
-    /// The files with each path kept once (the first).
-    private static func unique(_ files: [OutputFile]) -> [OutputFile] {
-        var seen = Set<String>()
+    /// The files with each path kept once (the first), leaving out paths already `taken`.
+    private static func unique(_ files: [OutputFile], taken: Set<String> = []) -> [OutputFile] {
+        var seen = taken
         return files.filter { seen.insert($0.path).inserted }
     }
 }

@@ -12,8 +12,9 @@ struct ImportCommand: ParsableCommand {
             Example:
               portal import oparl export/            reads every *.json in export/ (Paper, Organization, Meeting, Person …)
               portal import oparl Paper-01.json      reads one file
-            Writes one content/motions/<reference>.md per OParl Paper (never overwriting a file) and appends
-            organizations that no body in bodies.yml names with 'oparlId' to bodies.yml.
+            Writes one content/motions/<reference>.md per OParl Paper (never overwriting a file) and adds
+            organizations that no body in bodies.yml names with 'oparlId' to the list in bodies.yml, in the
+            form the file has (a bare list or a list under 'bodies:'), keeping its comments.
             """
     )
 
@@ -65,6 +66,16 @@ struct ImportCommand: ParsableCommand {
         if !existing.isEmpty {
             fail("\(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); nothing was written. Remove or rename them to import again.")
         }
+        // The new bodies.yml is made before anything is written, so a file it cannot extend stops the import.
+        var bodiesText: String?
+        if result.bodyCount > 0 {
+            switch result.bodiesFile(updating: bodies) {
+            case .success(let text): bodiesText = text
+            case .failure(let diagnostic):
+                FileHandle.standardError.write(Data((renderer.render(Diagnostics([diagnostic])) + "\n").utf8))
+                fail("nothing was written; \(bodiesPath) could not take the \(result.bodyCount) new bodies (see above).")
+            }
+        }
         do {
             try fileManager.createDirectory(atPath: folder + "/motions", withIntermediateDirectories: true)
             for motion in result.motions {
@@ -72,12 +83,9 @@ struct ImportCommand: ParsableCommand {
                 try Data(motion.text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
                 print("portal: wrote \(path)")
             }
-            if !result.bodyEntries.isEmpty {
-                var text = fileManager.contents(atPath: bodiesPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
-                if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-                text += "# Übernommen aus OParl:\n" + result.bodyEntries
-                try Data(text.utf8).write(to: URL(fileURLWithPath: bodiesPath))
-                print("portal: added \(result.bodyEntries.components(separatedBy: "\n- ").count) bodies to \(bodiesPath)")
+            if let bodiesText {
+                try Data(bodiesText.utf8).write(to: URL(fileURLWithPath: bodiesPath), options: .atomic)
+                print("portal: added \(result.bodyCount) bodies to \(bodiesPath)")
             }
         } catch {
             fail("writing failed: \(error.localizedDescription)")

@@ -175,7 +175,8 @@ import Testing
         let result = OParlMarkdownExport.convert(files: files, bodies: ContentFile(relativePath: "bodies.yml", displayPath: "content/bodies.yml", bytes: Array(bodies.utf8)))
         #expect(!result.hasErrors)
         #expect(result.motions.map(\.relativePath) == ["motions/1234-2014.md", "motions/1300-2013.md"])
-        var archive = Fixtures.minimalSite.with("bodies.yml", bodies + "\n" + result.bodyEntries)
+        let bodiesFile = ContentFile(relativePath: "bodies.yml", displayPath: "content/bodies.yml", bytes: Array(bodies.utf8))
+        var archive = Fixtures.minimalSite.with("bodies.yml", try result.bodiesFile(updating: bodiesFile).get())
         for motion in result.motions { archive = archive.with(motion.relativePath, motion.text) }
         let (fromMarkdown, diagnostics) = ContentLoader.load(files: archive.contentFiles(), assets: [], asOf: asOf)
         #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [])

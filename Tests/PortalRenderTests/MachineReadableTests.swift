@@ -109,7 +109,8 @@ struct MachineReadableTests {
         #expect(paper["paperType"] as? String == "Antrag")
         #expect(paper["date"] as? String == "2025-04-25")
         #expect((paper["id"] as? String)?.hasPrefix("https://ki.stadt.example/") == true)
-        #expect(paper["originatorOrganization"] as? [String] == ["https://ki.stadt.example/gremien/fraktion-gruen/"])
+        #expect(paper["body"] as? String == "https://ki.stadt.example/daten/oparl/body.json")
+        #expect(paper["originatorOrganization"] as? [String] == ["https://ki.stadt.example/daten/oparl/organizations.json#fraktion-gruen"])
         let consultations = try #require(paper["consultation"] as? [[String: Any]])
         #expect(consultations.count == 3)
         #expect(consultations.map { $0["role"] as? String } == ["Vorberatung", "Entscheidung", "Kenntnisnahme"])
@@ -124,6 +125,26 @@ struct MachineReadableTests {
         #expect(inquiry["paperType"] as? String == "Anfrage")
         #expect(inquiry["portal:originatorNames"] as? [String] == ["Erika Beispiel", "Max Muster"])
         #expect((inquiry["relatedPaper"] as? [String])?.count == 1)
+        let links = try #require(list["links"] as? [String: Any])
+        #expect(links["self"] as? String == "https://ki.stadt.example/daten/antraege.json")
+    }
+
+    @Test("The OParl body and its organization list are published, so every reference of a paper leads somewhere")
+    func oparlBody() throws {
+        let body = try parseJSON("daten/oparl/body.json")
+        #expect(body["id"] as? String == "https://ki.stadt.example/daten/oparl/body.json")
+        #expect(body["type"] as? String == "https://schema.oparl.org/1.1/Body")
+        #expect(body["paper"] as? String == "https://ki.stadt.example/daten/antraege.json")
+        #expect(body["organization"] as? String == "https://ki.stadt.example/daten/oparl/organizations.json")
+        #expect((body["legislativeTerm"] as? [Any])?.isEmpty == true)
+        let organizations = try #require(try parseJSON("daten/oparl/organizations.json")["data"] as? [[String: Any]])
+        let green = try #require(organizations.first { $0["id"] as? String == "https://ki.stadt.example/daten/oparl/organizations.json#fraktion-gruen" })
+        #expect(green["type"] as? String == "https://schema.oparl.org/1.1/Organization")
+        #expect(green["body"] as? String == body["id"] as? String)
+        #expect(green["web"] as? String == "https://ki.stadt.example/gremien/fraktion-gruen/")
+        for list in ["daten/oparl/persons.json", "daten/oparl/meetings.json"] {
+            #expect((try parseJSON(list)["data"] as? [Any])?.isEmpty == true, "\(list)")
+        }
     }
 
     @Test("massnahmen.json holds every measure with ids and labels")

@@ -34,6 +34,7 @@ struct SiteRenderingTests {
             "ueber-uns/index.html", "ueber-uns-leicht/index.html", "barrierefreiheit/index.html", "impressum/index.html",
             "datenschutz/index.html", "leichte-sprache/index.html", "kontakt/index.html", "suche/index.html", "a-z/index.html",
             "daten/index.html", "daten/massnahmen.json", "daten/massnahmen.csv", "daten/antraege.json",
+            "daten/oparl/body.json", "daten/oparl/organizations.json", "daten/oparl/persons.json", "daten/oparl/meetings.json",
             "aktuelles/atom.xml", "aktuelles/feed.json", "sitemap.xml", "robots.txt", "termine.ics",
             "css/portal.css", "css/print.css", "favicon.svg",
         ]

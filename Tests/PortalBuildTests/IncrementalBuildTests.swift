@@ -1,0 +1,196 @@
+import Foundation
+import PortalBuild
+import PortalModel
+import PortalTestSupport
+import Testing
+
+/// Incremental builds (build cache, hard-linked unchanged files, no-op builds) produce exactly the bytes of a clean
+/// build, across a sequence of edits, renames and deletions of content, templates, assets and site.yml.
+@Suite struct IncrementalBuildTests {
+    static let asOf = LocalDate(year: 2026, month: 1, day: 15)
+
+    /// The repository's own default theme.
+    static let templates: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates").path
+    }()
+
+    /// A second measure, added and removed along the way.
+    static let secondMeasure = """
+        ---
+        title: Formularassistent
+        summary: Hilft beim Ausfüllen von Formularen.
+        area: bauantraege
+        status: idea
+        riskClass: minimal
+        automation: assistive
+        humanOversight: Sachbearbeitung prüft jeden Antrag.
+        personalData: none
+        legalBasis: ["Art. 6 Abs. 1 lit. e DSGVO"]
+        contact: ki@test.example
+        responsibleUnit: Bauaufsicht
+        updated: 2025-10-01
+        ---
+        Der Assistent erklärt die Felder eines Bauantrags.
+        """
+
+    /// One build of `directory`'s `content/` with the `overrides/` templates folder into `output`.
+    func build(_ directory: TemporaryDirectory, output: String, incremental: Bool) -> BuildResult {
+        let options = BuildOptions(
+            contentDirectory: "content", templatesDirectory: "overrides", defaultTemplatesDirectory: Self.templates,
+            outputDirectory: output, asOf: Self.asOf, workingDirectory: directory.path, incremental: incremental)
+        return Builder(options: options, environment: [:]).run()
+    }
+
+    /// Every file below `folder`, relative path → bytes.
+    func snapshot(_ folder: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        }
+        return result
+    }
+
+    /// Writes `text` to `path` below the directory (creating folders), or deletes the file when `text` is nil.
+    func put(_ text: String?, at path: String, in directory: TemporaryDirectory) throws {
+        let target = directory.path + "/" + path
+        guard let text else {
+            try FileManager.default.removeItem(atPath: target)
+            return
+        }
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: target))
+    }
+
+    func read(_ path: String, in directory: TemporaryDirectory) throws -> String {
+        try String(contentsOfFile: directory.path + "/" + path, encoding: .utf8)
+    }
+
+    func replace(_ old: String, with new: String, in path: String, of directory: TemporaryDirectory) throws {
+        let text = try read(path, in: directory)
+        try #require(text.contains(old), "'\(old)' not in \(path)")
+        try put(text.replacingOccurrences(of: old, with: new), at: path, in: directory)
+    }
+
+    /// The inode of a published file, to tell a file left in place from one written again.
+    func inode(_ path: String) -> UInt64? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? UInt64
+    }
+
+    /// Builds incrementally into `site/` and from scratch into `clean/`, and expects byte-identical folders.
+    @discardableResult
+    func expectIncrementalEqualsClean(_ directory: TemporaryDirectory, step: String) throws -> BuildResult {
+        let incremental = build(directory, output: "site", incremental: true)
+        try? FileManager.default.removeItem(atPath: directory.path + "/clean")
+        let clean = build(directory, output: "clean", incremental: false)
+        #expect(incremental.succeeded, "\(step): \(incremental.diagnostics.sorted())")
+        #expect(clean.succeeded, "\(step): \(clean.diagnostics.sorted())")
+        #expect(incremental.diagnostics.sorted() == clean.diagnostics.sorted(), "\(step)")
+        #expect(incremental.pagesWritten == clean.pagesWritten && incremental.filesWritten == clean.filesWritten, "\(step)")
+        let built = snapshot(directory.path + "/site"), expected = snapshot(directory.path + "/clean")
+        #expect(!expected.isEmpty, "\(step)")
+        #expect(built.keys.sorted() == expected.keys.sorted(), "\(step): the same files")
+        let differing = expected.keys.sorted().filter { built[$0] != expected[$0] }
+        #expect(differing == [], "\(step): files with different bytes")
+        return incremental
+    }
+
+    @Test func incrementalBuildsEqualCleanBuildsAcrossEdits() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Fixtures.minimalSite, into: "content")
+        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
+        let first = try expectIncrementalEqualsClean(directory, step: "first build")
+        #expect(!first.reusedPublishedSite && first.filesLinked == 0)
+
+        // Nothing changed: the published site is left exactly as it is.
+        let indexInode = inode(directory.path + "/site/index.html")
+        let noop = try expectIncrementalEqualsClean(directory, step: "no change")
+        #expect(noop.reusedPublishedSite)
+        #expect(inode(directory.path + "/site/index.html") == indexInode)
+        // A no-op build still removes what an interrupted build left beside the site.
+        let stale = directory.path + "/.site.tmp-999999-42"
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        #expect(build(directory, output: "site", incremental: true).reusedPublishedSite)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+
+        // Content edits, additions, renames and deletions.
+        try replace("title: Chatbot im Bürgerservice", with: "title: Chatbot für Bürgeranfragen", in: "content/measures/chatbot.md", of: directory)
+        let edit = try expectIncrementalEqualsClean(directory, step: "edit a measure")
+        #expect(!edit.reusedPublishedSite && edit.filesLinked > 0, "unchanged files are linked, not written")
+        try put(Self.secondMeasure, at: "content/measures/formular.md", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "add a measure")
+        let page = try read("content/pages/chancen.md", in: directory)
+        try put(nil, at: "content/pages/chancen.md", in: directory)
+        try put(page, at: "content/pages/moeglichkeiten.md", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "rename a page")
+        try put(nil, at: "content/measures/formular.md", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "delete a measure")
+
+        // Templates: an override added, changed, removed.
+        let footer = try String(contentsOfFile: Self.templates + "/partials/footer.mustache", encoding: .utf8)
+        try put(footer + "<p>Geänderter Fuß</p>\n", at: "overrides/partials/footer.mustache", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "override a template")
+        try put(footer + "<p>Noch einmal geändert</p>\n", at: "overrides/partials/footer.mustache", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "change the override")
+        try put(nil, at: "overrides/partials/footer.mustache", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "remove the override")
+
+        // Assets: added, then replaced by different bytes of the same size.
+        try put("Bild A", at: "content/assets/bild.txt", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "add an asset")
+        try put("Bild B", at: "content/assets/bild.txt", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "replace an asset")
+
+        // site.yml: a failed build leaves site and cache as they were; the fixed one matches a clean build.
+        try replace("title: KI-Portal Teststadt", with: "title: KI-Portal Musterstadt", in: "content/site.yml", of: directory)
+        try expectIncrementalEqualsClean(directory, step: "edit site.yml")
+        let before = snapshot(directory.path + "/site")
+        try replace("baseURL: https://ki.test.example", with: "baseURL: [kaputt", in: "content/site.yml", of: directory)
+        #expect(!build(directory, output: "site", incremental: true).succeeded)
+        #expect(snapshot(directory.path + "/site") == before)
+        try replace("baseURL: [kaputt", with: "baseURL: https://ki.beispiel.example", in: "content/site.yml", of: directory)
+        try expectIncrementalEqualsClean(directory, step: "fix site.yml")
+        #expect(!snapshot(directory.path + "/site").isEmpty)
+    }
+
+    @Test func aPublishedFileChangedByHandIsRestored() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Fixtures.minimalSite, into: "content")
+        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
+        try expectIncrementalEqualsClean(directory, step: "first build")
+        // Changed in place (same inode): neither a no-op nor a hard link may keep the damaged file.
+        let handle = try #require(FileHandle(forWritingAtPath: directory.path + "/site/index.html"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- von Hand -->".utf8))
+        try handle.close()
+        let repaired = try expectIncrementalEqualsClean(directory, step: "after a hand edit")
+        #expect(!repaired.reusedPublishedSite)
+        // A deleted published file is noticed as well.
+        try FileManager.default.removeItem(atPath: directory.path + "/site/robots.txt")
+        let restored = try expectIncrementalEqualsClean(directory, step: "after a deletion")
+        #expect(!restored.reusedPublishedSite)
+    }
+
+    @Test func aDamagedCacheMeansAFullBuild() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Fixtures.minimalSite, into: "content")
+        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
+        try expectIncrementalEqualsClean(directory, step: "first build")
+        let cacheFolder = directory.path + "/.portal-cache"
+        let names = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("site-") }
+        try #require(names.count == 1)
+        let cacheFile = cacheFolder + "/" + names[0]
+        let text = try String(contentsOfFile: cacheFile, encoding: .utf8)
+        try Data(text.prefix(text.count / 2).utf8).write(to: URL(fileURLWithPath: cacheFile))
+        let rebuilt = try expectIncrementalEqualsClean(directory, step: "truncated cache")
+        #expect(!rebuilt.reusedPublishedSite && rebuilt.filesLinked == 0)
+        let again = try expectIncrementalEqualsClean(directory, step: "after the rebuild")
+        #expect(again.reusedPublishedSite)
+    }
+}
