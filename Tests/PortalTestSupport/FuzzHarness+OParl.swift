@@ -82,8 +82,14 @@ extension FuzzHarness {
         guard !result.hasErrors, let original = direct.site, direct.errors(in: oparlPath).isEmpty else {
             return FuzzRun(name: name, site: nil, diagnostics: diagnostics, problems: problems)
         }
-        // As `portal import oparl` does: the motions as new files, the new bodies appended to bodies.yml.
-        let bodiesText = String(decoding: bodies.bytes, as: UTF8.self) + "\n# Übernommen aus OParl:\n" + result.bodyEntries
+        // As `portal import oparl` does: the motions as new files, the new bodies added to bodies.yml.
+        var bodiesText = String(decoding: bodies.bytes, as: UTF8.self)
+        switch result.bodyCount > 0 ? result.bodiesFile(updating: bodies) : .success(bodiesText) {
+        case .success(let text): bodiesText = text
+        case .failure(let diagnostic):
+            problems.append("the new bodies could not be added to the minimal site's bodies.yml: \(diagnostic)")
+            return FuzzRun(name: name, site: nil, diagnostics: diagnostics, problems: problems)
+        }
         var files = baseFiles.filter { $0.relativePath != "bodies.yml" }
         files.append(ContentFile(relativePath: "bodies.yml", displayPath: bodies.displayPath, bytes: Array(bodiesText.utf8)))
         let taken = Set(files.map { $0.relativePath.lowercased() })
