@@ -166,7 +166,8 @@ public enum ContentParser {
         }
     }
 
-    /// Decodes and parses an OParl JSON file; a syntax error is reported with its position.
+    /// Decodes and parses an OParl JSON file; a syntax error is reported with its position, a repeated key warned
+    /// about (the first value counts).
     static func parseJSON(_ file: ContentFile, diagnostics: inout [Diagnostic]) -> JSONNode? {
         let text: String
         switch SourceText.decode(file) {
@@ -175,6 +176,12 @@ public enum ContentParser {
         }
         switch JSONReader.parse(text) {
         case .success(let root):
+            for key in root.repeatedKeys {
+                diagnostics.append(.warning(
+                    .duplicateKey,
+                    "The key \"\(key.repeated.key)\" appears twice in this object (first in line \(key.first.keyLine)); the first value is used and this one is ignored. Delete one of them.",
+                    at: file.location(line: key.repeated.keyLine, column: key.repeated.keyColumn)))
+            }
             return root
         case .failure(let error):
             diagnostics.append(.error(.jsonSyntax, error.message, at: file.location(line: error.line, column: error.column)))

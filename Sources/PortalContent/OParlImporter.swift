@@ -120,6 +120,11 @@ struct OParlImporter {
             error(.missingKey, "This Paper has neither 'reference' nor 'name', so it cannot become a page. Add at least one.", at: paper, in: file)
             return nil
         }
+        // Without its id a paper would count as hand-written (which needs resolution items) and lose its consultations.
+        if text(paper, "id", in: file) == nil {
+            error(.missingKey, "This Paper has no 'id' (its OParl address, such as \"https://ris.example.org/oparl/paper/749\"), which every OParl object has. Export it again from the council information system, or add the id.", at: paper, in: file)
+            return nil
+        }
         if reference == nil {
             let fallback = paper["id"]?.string.flatMap { $0.split(separator: "/").last.map(String.init) } ?? Slug.make(from: name!)
             warning(.missingKey, "This Paper has no 'reference'; '\(fallback)' (from its id) is used instead.", at: paper, in: file)
@@ -398,12 +403,14 @@ struct OParlImporter {
         } else {
             warning(.danglingReference, "The organization '\(url)' is in no OParl file beside this one and no body in bodies.yml has it as 'oparlId'; a body named after the address is made. Add the Organization object, or 'oparlId: \(url)' to the body in bodies.yml.", at: node, in: file)
             name = url
-            base = "oparl-" + Slug.make(from: url.split(separator: "/").suffix(2).joined(separator: "-"))
+            let slug = Slug.make(from: url.split(separator: "/").suffix(2).joined(separator: "-"))
+            base = slug.isEmpty ? "" : "oparl-" + slug
         }
-        var id = base.isEmpty ? "oparl-gremium" : base
+        let stem = base.isEmpty ? "oparl-gremium" : base
+        var id = stem
         var counter = 2
         while takenBodyIDs.contains(id) {
-            id = "\(base)-\(counter)"
+            id = "\(stem)-\(counter)"
             counter += 1
         }
         takenBodyIDs.insert(id)
@@ -475,8 +482,11 @@ struct OParlImporter {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// A text as a YAML scalar. A leading U+FEFF (a byte order mark) is dropped, as the YAML reader drops it
+    /// from every value (Yams decodes through Foundation), so a paper loads the same after `portal import oparl`.
     private func scalar(_ text: String, at node: JSONNode, plain: Bool = false) -> YAMLNode {
-        YAMLNode(kind: .scalar(text, isPlain: plain), line: node.line, column: node.column)
+        let value = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        return YAMLNode(kind: .scalar(value, isPlain: plain), line: node.line, column: node.column)
     }
 
     private func pair(_ key: String, _ value: YAMLNode, at object: JSONNode, key jsonKey: String) -> YAMLNode.Pair {

@@ -43,9 +43,16 @@ enum OParlVocabulary {
         if let hit = table.first(where: { normalized($0.0) == key }) {
             return Mapping(value: hit.1, unknownText: nil, nearest: nil)
         }
-        let nearest = table.min { distance(key, normalized($0.0)) < distance(key, normalized($1.0)) }
+        // Each known word's distance once, to the text's first characters only: the edit distance costs the
+        // product of the lengths, and a free text of kilobytes is no typo of a word anyway.
+        let compared = String(key.prefix(comparedLength))
+        let distances = table.map { distance(compared, normalized($0.0)) }
+        let nearest = distances.indices.min { (distances[$0], $0) < (distances[$1], $1) }.map { table[$0] }
         return Mapping(value: fallback ?? nearest?.1 ?? table[0].1, unknownText: text, nearest: nearest?.0)
     }
+
+    /// How many characters of an unknown text ``map(_:in:fallback:)`` compares with the known words.
+    static let comparedLength = 100
 
     /// Lowercased, whitespace collapsed, trailing full stop removed.
     static func normalized(_ text: String) -> String {

@@ -47,7 +47,7 @@ extension SiteAssembler {
                 guard let text = value.text else { continue }
                 if case .motion(let reference) = relatedItem(from: text), motionItems[reference] == nil,
                    !content.hasBrokenFile(in: "motions/"), !content.hasBrokenFile(in: "measures/") {
-                    let hint = NameSuggester.hint(for: text, among: Array(motionItems.keys) + Array(measureSlugs))
+                    let hint = takesHint(in: value.location.file) ? NameSuggester.hint(for: text, among: Array(motionItems.keys) + Array(measureSlugs)) : ""
                     error(.danglingReference, "'\(text)' is neither a motion reference nor a measure (file name in measures/).\(hint)", at: value.location)
                 }
             }

@@ -84,6 +84,8 @@ extension SiteAssembler {
 
     /// Checks areas, partners and motion links of every measure.
     mutating func checkMeasureReferences(_ measures: [Measure]) {
+        // Each motion's items described once, however many links miss them.
+        var itemDescriptions: [String: String] = [:]
         for document in content.measures {
             let fields = document.fields
             if let area = fields.text("area"), !areaIDs.contains(area) {
@@ -102,10 +104,41 @@ extension SiteAssembler {
                     continue
                 }
                 if let item = link.item, !items.contains(item) {
-                    let known = items.sorted().map(String.init).joined(separator: ", ")
-                    error(.danglingReference, "The motion \(link.reference) has no resolution item '\(text.split(separator: "#").last ?? "")'. Its items are \(known).", at: value.location)
+                    let known = itemDescriptions[link.reference] ?? Self.describeItems(items)
+                    itemDescriptions[link.reference] = known
+                    error(.danglingReference, "The motion \(link.reference) has no resolution item '\(text.split(separator: "#").last ?? "")'. \(known)", at: value.location)
                 }
             }
         }
+    }
+
+    /// How many ranges of items ``describeItems(_:)`` names before it only counts the rest.
+    static let describedItemRanges = 10
+
+    /// A sentence naming a motion's resolution items for a message, of bounded length however many there are:
+    /// runs of three or more as ranges (`1 to 40`), and after ``describedItemRanges`` parts only a count.
+    static func describeItems(_ items: Set<Int>) -> String {
+        let sorted = items.sorted()
+        guard !sorted.isEmpty else { return "It has no resolution items." }
+        var parts: [String] = []
+        var shown = 0
+        var start = 0
+        while start < sorted.count, parts.count < describedItemRanges {
+            var end = start
+            while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
+            if end - start >= 2 {
+                parts.append("\(sorted[start]) to \(sorted[end])")
+            } else {
+                // One or two items: name them, the second one later if the parts are used up.
+                end = start
+                parts.append(String(sorted[start]))
+            }
+            shown += end - start + 1
+            start = end + 1
+        }
+        if sorted.count == 1 { return "Its item is \(sorted[0])." }
+        let rest = sorted.count - shown
+        let list = parts.joined(separator: ", ")
+        return rest == 0 ? "Its items are \(list)." : "Its items are \(list) and \(rest) more (\(sorted.count) in all)."
     }
 }

@@ -160,7 +160,7 @@ extension SiteAssembler {
                     switch evidence(from: text) {
                     case .measure(let slug):
                         if !measureSlugs.contains(slug), !content.hasBrokenFile(in: "measures/") {
-                            let hint = NameSuggester.hint(for: slug, among: Array(measureSlugs) + Array(updateSlugs))
+                            let hint = takesHint(in: value.location.file) ? NameSuggester.hint(for: slug, among: Array(measureSlugs) + Array(updateSlugs)) : ""
                             error(.danglingReference, "The evidence '\(text)' is neither a measure (file name in measures/) nor an update (updates/<file name>) nor a URL.\(hint)", at: value.location)
                         }
                     case .update(let slug):

@@ -17,6 +17,12 @@ struct SiteAssembler {
     var measureSlugs: Set<String> = []
     var updateSlugs: Set<String> = []
     var documents = DocumentIndex()
+    /// How many "did you mean" hints each file got so far (see ``takesHint(in:)``).
+    var hintsByFile: [String: Int] = [:]
+
+    /// How many references to unknown ids in one file get a "did you mean" hint. Each hint compares the id with
+    /// every known one, so without a limit many dangling references against many ids cost their product.
+    static let maximumSuggestionsPerFile = 20
 
     init(content: ParsedContent, asOf: LocalDate) {
         self.content = content
@@ -83,7 +89,16 @@ struct SiteAssembler {
     /// (a folder such as `motions/`, or `bodies.y`) could not be parsed, since the id may well be defined there.
     mutating func dangling(_ what: String, _ id: String, known: some Collection<String>, definedIn: String, at location: SourceLocation, fix: String) {
         if content.hasBrokenFile(in: definedIn) { return }
-        let hint = NameSuggester.hint(for: id, among: Array(known))
+        let hint = takesHint(in: location.file) ? NameSuggester.hint(for: id, among: Array(known)) : ""
         error(.danglingReference, "\(what) '\(id)' does not exist.\(hint) \(fix)", at: location)
+    }
+
+    /// Whether the next unknown name in `file` gets a "did you mean" hint (see `NameSuggester`): the first
+    /// ``maximumSuggestionsPerFile`` do, later ones get none and cost nothing. Counts the hint.
+    mutating func takesHint(in file: String) -> Bool {
+        let given = hintsByFile[file, default: 0]
+        guard given < Self.maximumSuggestionsPerFile else { return false }
+        hintsByFile[file] = given + 1
+        return true
     }
 }

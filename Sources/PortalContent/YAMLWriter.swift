@@ -1,5 +1,5 @@
 /// Writes a `YAMLNode` as block-style YAML: plain scalars as they are, all other text double-quoted with
-/// JSON-style escapes (valid YAML), so any text round-trips unchanged.
+/// escapes, so any text round-trips unchanged.
 enum YAMLWriter {
     /// The YAML text of `node` (a mapping or a sequence), ending in a newline.
     static func write(_ node: YAMLNode) -> String {
@@ -50,10 +50,37 @@ enum YAMLWriter {
         }
     }
 
-    /// A double-quoted YAML scalar.
+    /// A double-quoted YAML scalar that reads back as exactly `text`.
+    ///
+    /// The escapes are JSON's (`\"`, `\\`, `\n`, `\uXXXX`), which YAML shares, for more characters than JSON
+    /// needs: every control (C0, DEL, C1), which YAML does not allow raw; the characters YAML 1.1 reads as line
+    /// breaks (NEL U+0085, LS U+2028, PS U+2029); and U+FEFF, U+FFFE and U+FFFF.
     static func quoted(_ text: String) -> String {
-        var output = ""
-        JSONNode.writeString(text, to: &output)
-        return output
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if needsEscape(scalar) {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+
+    /// Whether ``quoted(_:)`` writes a character as a `\u` escape.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
+        default: false
+        }
     }
 }

@@ -20,6 +20,8 @@ import Testing
         var code: DiagnosticCode
         /// The line it must name, when it names one.
         var line: Int?
+        /// The column it must name, when one is given.
+        var column: Int?
 
         var testDescription: String { name }
     }
@@ -31,6 +33,18 @@ import Testing
 
     static let measure = "measures/chatbot.md"
     static let motion = "motions/AT-0001-2025.md"
+
+    /// An OParl object as JSON with one key per line, in the given order: the first key on line 2.
+    static func paper(_ members: KeyValuePairs<String, String>) -> String {
+        "{\n" + members.map { "  \"\($0.key)\": \($0.value)" }.joined(separator: ",\n") + "\n}\n"
+    }
+
+    /// A paper as an OParl server sends it, valid in the minimal site (`motions/vorlage.json`).
+    static let validPaper = paper([
+        "id": #""https://ris.test.example/paper/1""#, "type": #""https://schema.oparl.org/1.1/Paper""#,
+        "reference": #""V/0001/2025""#, "name": #""Vorlage aus dem Ratsinformationssystem""#, "date": #""2025-03-01""#,
+        "paperType": #""Beschlussvorlage""#, "originatorOrganization": #"["https://ris.test.example/organization/1"]"#,
+    ])
 
     static let cases: [Case] = [
         Case(name: "invalid UTF-8", disk: { try write(Array("---\ntitle: M".utf8) + [0xE4] + Array("rz\n---\n".utf8), to: $0 + "/pages/maerz.md") }, file: "pages/maerz.md", code: .invalidEncoding, line: 2),
@@ -96,6 +110,42 @@ import Testing
             try FileManager.default.removeItem(atPath: path)
             try "x".write(toFile: path, atomically: true, encoding: .utf8)
         }, file: "", code: .missingFile),
+        // Malformed OParl JSON (motions/*.json): each reported at the JSON's own line and column.
+        Case(name: "truncated OParl JSON", edit: { $0.with("motions/vorlage.json", String(validPaper.prefix(120))) },
+             file: "motions/vorlage.json", code: .jsonSyntax, line: 4, column: 27),
+        Case(name: "OParl date as a number", edit: { $0.with("motions/vorlage.json", validPaper.replacingOccurrences(of: #""2025-03-01""#, with: "20250301")) },
+             file: "motions/vorlage.json", code: .wrongType, line: 6, column: 11),
+        Case(name: "OParl object whose type is a list", edit: { $0.with("motions/vorlage.json", #"{"type": ["Paper"], "name": "x"}"#) },
+             file: "motions/vorlage.json", code: .missingKey, line: 1, column: 1),
+        Case(name: "OParl paper without reference and name", edit: { $0.with("motions/vorlage.json", paper(["type": #""https://schema.oparl.org/1.1/Paper""#, "date": #""2025-03-01""#])) },
+             file: "motions/vorlage.json", code: .missingKey, line: 1, column: 1),
+        Case(name: "OParl paper with the reference of a hand-written motion", edit: { $0.with("motions/vorlage.json", validPaper.replacingOccurrences(of: "V/0001/2025", with: "AT/0001/2025")) },
+             file: "motions/vorlage.json", code: .duplicateID, line: 4, column: 16),
+        Case(name: "javascript URL as an OParl file", edit: { $0.with("motions/vorlage.json", validPaper.replacingOccurrences(
+            of: #""date": "2025-03-01""#, with: #""date": "2025-03-01", "mainFile": {"type": "File", "accessUrl": "javascript:alert(1)"}"#)) },
+             file: "motions/vorlage.json", code: .invalidURL, line: 6, column: 67),
+        Case(name: "repeated key in OParl JSON", edit: { $0.with("motions/vorlage.json", validPaper.replacingOccurrences(of: #""date": "2025-03-01""#, with: #""date": "2025-03-01", "date": "2024-01-01""#)) },
+             file: "motions/vorlage.json", code: .duplicateKey, line: 6, column: 25),
+        Case(name: "invalid UTF-8 in OParl JSON", disk: { path in
+            let halves = validPaper.components(separatedBy: "Vorlage aus")
+            try write(Array((halves[0] + "Vorlage f").utf8) + [0xFC] + Array(("r" + halves[1]).utf8), to: path + "/motions/vorlage.json")
+        }, file: "motions/vorlage.json", code: .invalidEncoding, line: 5, column: 21),
+        Case(name: "lone surrogate escape in OParl JSON", edit: { $0.with("motions/vorlage.json", validPaper.replacingOccurrences(of: "Vorlage aus", with: #"Vorlage \udc00 aus"#)) },
+             file: "motions/vorlage.json", code: .jsonSyntax, line: 5, column: 26),
+        Case(name: "OParl JSON nested 300 levels deep", edit: { $0.with("motions/vorlage.json", validPaper.replacingOccurrences(
+            of: #""date": "2025-03-01""#, with: #""date": "2025-03-01", "x:tief": "# + String(repeating: "[", count: 300) + String(repeating: "]", count: 300))) },
+             file: "motions/vorlage.json", code: .jsonSyntax, line: 6, column: 290),
+        Case(name: "50 MB OParl JSON", disk: { path in
+            try write(Array("[".utf8), to: path + "/motions/gross.json")
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path + "/motions/gross.json"))
+            try handle.seekToEnd()
+            let block = Data(String(repeating: validPaper + ",", count: 1_048_576 / (validPaper.utf8.count + 1)).utf8)
+            for _ in 0...(50 * 1_048_576 / block.count) { try handle.write(contentsOf: block) }
+            try handle.write(contentsOf: Data((validPaper + "]").utf8))
+            try handle.close()
+        }, file: "motions/gross.json", code: .unreadableFile),
+        Case(name: "UTF-16 OParl JSON", disk: { try write([0xFF, 0xFE] + Array(validPaper.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, to: $0 + "/motions/vorlage.json") },
+             file: "motions/vorlage.json", code: .invalidEncoding, line: 1, column: 1),
         Case(name: "unknown key with --strict", edit: { $0.replacing("menu: 1", with: "menue: 1", in: "pages/chancen.md") }, file: "pages/chancen.md", code: .unknownKey, line: 3),
     ]
 
@@ -134,6 +184,7 @@ import Testing
         let match = result.diagnostics.first { $0.code == testCase.code && $0.location.file == expectedFile }
         try #require(match != nil, "expected \(testCase.code.rawValue) in \(expectedFile), got: \(result.diagnostics.sorted().map(\.description))")
         if let line = testCase.line { #expect(match?.location.line == line, "\(match!)") }
+        if let column = testCase.column { #expect(match?.location.column == column, "\(match!)") }
         #expect(match!.message.count > 20)
     }
 

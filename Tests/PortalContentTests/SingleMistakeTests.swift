@@ -36,7 +36,7 @@ import Testing
         Case(name: "dangling body reference", site: base.replacing("originator: fraktion-a", with: "originator: fraktion-b", in: "motions/AT-0001-2025.md"),
              file: "motions/AT-0001-2025.md", marker: "fraktion-b", code: .danglingReference, advice: "Did you mean 'fraktion-a'?"),
         Case(name: "dangling resolution item", site: base.replacing("AT/0001/2025#1", with: "AT/0001/2025#4", in: "measures/chatbot.md"),
-             file: "measures/chatbot.md", marker: "\"AT/0001/2025#4\"", code: .danglingReference, advice: "Its items are 1"),
+             file: "measures/chatbot.md", marker: "\"AT/0001/2025#4\"", code: .danglingReference, advice: "Its item is 1."),
         Case(name: "duplicate motion reference",
              site: base.with("motions/zweiter.md", "---\nreference: AT/0001/2025\nname: Doppelt\ndate: 2025-04-26\npaperType: motion\noriginator: fraktion-a\nresolutionItems:\n  - id: 1\n    text: x\n    status: open\n---\n"),
              file: "motions/zweiter.md", marker: nil, code: .duplicateID, advice: "used twice", line: 2, column: 12),

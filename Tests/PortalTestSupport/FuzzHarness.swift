@@ -52,11 +52,7 @@ public enum FuzzHarness {
     /// with a link rewriter, plain text and links; then as the body of a page of the minimal site, so its links
     /// are resolved and rewritten by the loader.
     public static func renderMarkdown(_ bytes: [UInt8]) -> [FuzzRun] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var problems = markdownProblems(text)
-        if !problems.isEmpty {
-            problems = problems.map { "Markdown: " + $0 }
-        }
+        let problems = markdownProblems(String(decoding: bytes, as: UTF8.self)).map { "Markdown: " + $0 }
         let direct = FuzzRun(name: "through PortalMarkdown", site: nil, diagnostics: Diagnostics(), problems: problems)
         var files = baseFiles
         let page = Array(markdownPageFrontMatter.utf8) + bytes
@@ -67,10 +63,10 @@ public enum FuzzHarness {
     // MARK: - Loading
 
     /// The minimal site's files, parsed once.
-    private static let baseFiles = Fixtures.minimalSite.contentFiles()
+    static let baseFiles = Fixtures.minimalSite.contentFiles()
 
     /// Loads `files` and checks the invariants of a load for the files at `fuzzed`, which hold `input`.
-    private static func load(name: String, files: [ContentFile], fuzzed: [String], input: [UInt8]) -> FuzzRun {
+    static func load(name: String, files: [ContentFile], fuzzed: [String], input: [UInt8]) -> FuzzRun {
         let (site, diagnostics) = ContentLoader.load(files: files, assets: [], asOf: asOf)
         var problems: [String] = []
         if checksDeterminism(of: input) {
@@ -100,6 +96,10 @@ public enum FuzzHarness {
             }
             if FuzzInvariants.isDocument(path), !FuzzInvariants.site(site, containsDocumentAt: path), errorsInFile.isEmpty {
                 problems.append("\(path) is missing from the site, but no error was reported in it")
+            }
+            let linkCodes: Set<DiagnosticCode> = [.brokenLink, .invalidURL]
+            if !diagnostics.contains(where: { $0.location.file == displayPath && linkCodes.contains($0.code) }) {
+                problems += FuzzInvariants.unrewrittenLinkProblems(in: site, documentAt: path)
             }
         }
         if let site {

@@ -72,6 +72,31 @@ enum FuzzInvariants {
         return problems
     }
 
+    /// Links in the prose of the document loaded from `relativePath` that still point at a relative path. The
+    /// loader rewrites a link to a content file or asset into its site URL (`../measures/x.md#a` into
+    /// `/massnahmen/x/#a`) and reports every other relative link, so one left over in a file without a reported
+    /// link problem was missed: on the published page, in another folder, it would lead nowhere.
+    static func unrewrittenLinkProblems(in site: Site, documentAt relativePath: String) -> [String] {
+        var texts: [RichText] = []
+        for motion in site.motions where motion.sourcePath == relativePath {
+            texts += [motion.justification] + motion.resolutionItems.map(\.text) + motion.consultations.compactMap(\.resolutionText)
+        }
+        texts += site.measures.filter { $0.sourcePath == relativePath }.map(\.description)
+        texts += site.updates.filter { $0.sourcePath == relativePath }.map(\.body)
+        texts += site.pages.filter { $0.sourcePath == relativePath }.map(\.body)
+        return texts.flatMap { SafeHTMLChecker.linkTargets(in: $0.html) }.filter(isRelativePath).map {
+            "the link '\($0.prefix(60))' in \(relativePath) was neither rewritten to a site URL nor reported"
+        }
+    }
+
+    /// Whether a URL, read as a browser reads it (leading spaces and controls skipped, tabs and line breaks
+    /// removed), is a relative path: no scheme, not site-absolute (`/…`, `\…`), not only a fragment or query.
+    static func isRelativePath(_ url: String) -> Bool {
+        let visible = String(String.UnicodeScalarView(url.unicodeScalars.drop { $0.value <= 0x20 }.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }))
+        guard let first = visible.unicodeScalars.first, !"#?/\\".unicodeScalars.contains(first) else { return false }
+        return visible.firstMatch(of: /^[A-Za-z][A-Za-z0-9+.\-]*:/) == nil
+    }
+
     /// Whether the document loaded from `relativePath` (such as `measures/chatbot.md`) is part of `site`.
     static func site(_ site: Site, containsDocumentAt relativePath: String) -> Bool {
         site.motions.contains { $0.sourcePath == relativePath } || site.measures.contains { $0.sourcePath == relativePath }

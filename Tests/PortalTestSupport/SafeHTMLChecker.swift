@@ -95,6 +95,20 @@ enum SafeHTMLChecker {
         if !isVoid { open.append(name) }
     }
 
+    /// The values of every `href` and `src` attribute in `html`, with the renderer's entities decoded, in order.
+    static func linkTargets(in html: String) -> [String] {
+        html.matches(of: /\s(?:href|src)="([^"]*)"/).map { decoded(String($0.output.1)) }
+    }
+
+    /// An attribute value with the entities the renderer writes decoded.
+    private static func decoded(_ value: String) -> String {
+        var decoded = value
+        for (entity, character) in [("&#x27;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            decoded = decoded.replacing(entity, with: character)
+        }
+        return decoded
+    }
+
     /// A string of scalars.
     private static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
         String(String.UnicodeScalarView(scalars))
@@ -103,11 +117,7 @@ enum SafeHTMLChecker {
     /// Whether an (escaped) attribute value would run script or read files in a browser, which ignores leading
     /// spaces and control characters and every tab and line break, and compares schemes case-insensitively.
     private static func isDangerous(url: String, inImage: Bool) -> Bool {
-        var decoded = url
-        for (entity, character) in [("&#x27;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
-            decoded = decoded.replacing(entity, with: character)
-        }
-        let scalars = decoded.unicodeScalars.drop { $0.value <= 0x20 }.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        let scalars = decoded(url).unicodeScalars.drop { $0.value <= 0x20 }.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
         let normalized = string(scalars).lowercased()
         if ["javascript:", "vbscript:", "file:"].contains(where: normalized.hasPrefix) { return true }
         guard normalized.hasPrefix("data:") else { return false }
