@@ -72,7 +72,13 @@ public enum OParlMarkdownExport {
                 counter += 1
             }
             usedPaths.insert(path.lowercased())
-            let source = paper.file.displayPath
+            // The file name goes into a YAML comment: a line break in it must not start a line of front matter.
+            let source = String(paper.file.displayPath.unicodeScalars.map { scalar in
+                switch scalar.properties.generalCategory {
+                case .control, .lineSeparator, .paragraphSeparator: "?"
+                default: Character(scalar)
+                }
+            })
             motions.append(OutputFile(relativePath: path, text: "---\n# Übernommen aus OParl (\(source)).\n" + YAMLWriter.write(paper.frontMatter) + "---\n"))
         }
         var bodies: [YAMLNode] = []

@@ -189,4 +189,17 @@ import Testing
         }
         #expect(fromMarkdown?.bodies == fromJSON?.bodies)
     }
+
+    /// The source file's name goes into a YAML comment of the written file: a line break in it stays in the comment.
+    @Test(arguments: ["a\nreference: \"X\"", "a\rb", "a\u{2028}b", "a\u{85}b"])
+    func fileNameWithLineBreakStaysInTheComment(name: String) throws {
+        let paper = try Self.example("Paper-01.json")
+        let file = ContentFile(relativePath: "motions/paper.json", displayPath: "export/" + name + ".json", bytes: Array(paper.utf8))
+        let result = OParlMarkdownExport.convert(files: [file], bodies: nil)
+        let motion = try #require(result.motions.first)
+        let lines = motion.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1].hasPrefix("# Übernommen aus OParl (export/a?"))
+        #expect(!lines.contains { $0.hasPrefix("reference: \"X\"") })
+        #expect(!motion.text.unicodeScalars.contains { $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{85}" })
+    }
 }
