@@ -53,37 +53,40 @@ public struct Builder: Sendable {
         timings.append(.init(phase: "fingerprint", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
 
         // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.
+        // The staging folder is made only once the content passed its check, so a failed check touches nothing.
         let publisher = SitePublisher(outputDirectory: outputDirectory)
-        let staging: StagingSite
-        do {
-            staging = try publisher.beginStaging(previous: previous?.manifest ?? [:])
-        } catch {
-            BuildCache.remove(at: cachePath)
-            var diagnostics = inputs.diagnostics
-            diagnostics.error(.outputFailed, "Writing the site failed: \(error) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
-            return BuildResult(diagnostics: diagnostics, pagesWritten: 0, filesWritten: 0, asOf: inputs.asOf, timings: timings)
+        var staging: StagingSite?
+        var stagingFailure: Error?
+        let rendered = render(consume inputs, timings: timings) {
+            do {
+                let site = try publisher.beginStaging(previous: previous?.manifest ?? [:])
+                staging = site
+                return { file, position in site.place(file, order: position) }
+            } catch {
+                stagingFailure = error
+                return nil
+            }
         }
-        let rendered = render(consume inputs, timings: timings) { file, position in staging.place(file, order: position) }
         var result = rendered.result
         guard result.succeeded else {
-            publisher.abandon(staging)
+            if let staging { publisher.abandon(staging) }
             return result
         }
         progress?(.phase("write"))
         let writeStart = DispatchTime.now().uptimeNanoseconds
-        var failure: String?
         var published: (manifest: [String: PublishedFile], linked: Int) = ([:], 0)
         do {
-            published = try publisher.complete(staging, files: rendered.files, assets: rendered.assets)
+            if let stagingFailure { throw stagingFailure }
+            // Without a staging folder yet, every page is still in `rendered.files`.
+            let target = try staging ?? publisher.beginStaging(previous: previous?.manifest ?? [:])
+            published = try publisher.complete(target, files: rendered.files, assets: rendered.assets)
         } catch {
-            failure = "\(error)"
-        }
-        result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))
-        if let failure {
+            result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))
             BuildCache.remove(at: cachePath)
-            result.diagnostics.error(.outputFailed, "Writing the site failed: \(failure) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
+            result.diagnostics.error(.outputFailed, "Writing the site failed: \(error) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
             return result
         }
+        result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))
         result.pagesWritten = published.manifest.keys.filter { $0.hasSuffix(".html") }.count
         result.filesWritten = published.manifest.count
         result.filesLinked = published.linked
@@ -156,9 +159,10 @@ public struct Builder: Sendable {
 
     /// Checks and renders loaded inputs in memory.
     ///
-    /// With a `pageSink`, HTML pages go to it as they are rendered instead of into the returned files.
+    /// With `makePageSink`, called once the content passed its check, HTML pages go to the sink it returns as they
+    /// are rendered instead of into the returned files (a nil sink keeps them in the files).
     func render(
-        _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil, pageSink: SiteRenderer.PageSink? = nil
+        _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil, makePageSink: (() -> SiteRenderer.PageSink?)? = nil
     ) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
         var diagnostics = inputs.diagnostics
         var timings = startTimings ?? inputs.timings
@@ -191,7 +195,7 @@ public struct Builder: Sendable {
             pageDone = { total in pageCounter.pageDone(of: total) }
         }
         let renderOptions = RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version)
-        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: pageSink)
+        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: makePageSink?())
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics
         timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds) }

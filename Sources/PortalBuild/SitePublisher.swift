@@ -56,14 +56,6 @@ struct SitePublisher {
         try? FileManager.default.removeItem(atPath: staging.path)
     }
 
-    /// Writes `files` and copies `assets` into a new site and swaps it in (`beginStaging` + `complete`).
-    @discardableResult
-    func publish(
-        files: [OutputFile], assets: [(source: String, destination: String)], previous: [String: PublishedFile] = [:]
-    ) throws -> (manifest: [String: PublishedFile], linked: Int) {
-        try complete(beginStaging(previous: previous), files: files, assets: assets)
-    }
-
     /// Makes `staging` the published site and deletes the previous one.
     private func swapIn(_ staging: String) throws {
         let fileManager = FileManager.default

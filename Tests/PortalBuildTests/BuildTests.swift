@@ -69,6 +69,16 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// Content that fails its check does not even create the output folder's parent: nothing is written at all.
+    @Test func failedCheckCreatesNoFolder() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let broken = Fixtures.minimalSite.replacing("status: pilot", with: "status: nope", in: "measures/chatbot.md")
+        let result = try build(broken, in: directory, output: "neu/site")
+        #expect(!result.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/neu"))
+    }
+
     @Test func checkWritesNothing() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
