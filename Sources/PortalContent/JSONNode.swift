@@ -57,7 +57,7 @@ struct JSONNode: Sendable, Hashable {
         case .null: output += "null"
         case .boolean(let value): output += value ? "true" : "false"
         case .number(_, _, let literal): output += literal
-        case .string(let value): Self.writeString(value, to: &output)
+        case .string(let value): JSONString.write(value, to: &output)
         case .array(let values):
             output += "["
             for (position, value) in values.enumerated() {
@@ -69,16 +69,11 @@ struct JSONNode: Sendable, Hashable {
             output += "{"
             for (position, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if position > 0 { output += "," }
-                Self.writeString(member.key, to: &output)
+                JSONString.write(member.key, to: &output)
                 output += ":"
                 member.value.writeCanonical(to: &output)
             }
             output += "}"
         }
-    }
-
-    /// Writes `text` as a JSON string literal.
-    static func writeString(_ text: String, to output: inout String) {
-        JSONString.write(text, to: &output)
     }
 }

@@ -1,3 +1,5 @@
+import PortalModel
+
 /// Writes a `YAMLNode` as block-style YAML: plain scalars as they are, all other text double-quoted with
 /// escapes, so any text round-trips unchanged.
 enum YAMLWriter {
@@ -56,24 +58,9 @@ enum YAMLWriter {
     /// needs: every control (C0, DEL, C1), which YAML does not allow raw; the characters YAML 1.1 reads as line
     /// breaks (NEL U+0085, LS U+2028, PS U+2029); and U+FEFF, U+FFFE and U+FFFF.
     static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if needsEscape(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
+        var output = ""
+        JSONString.write(text, to: &output, alsoEscaping: needsEscape)
+        return output
     }
 
     /// Whether ``quoted(_:)`` writes a character as a `\u` escape.

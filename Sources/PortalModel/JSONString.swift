@@ -4,8 +4,9 @@
 /// JavaScript; everything else is written as it is (UTF-8). The search index writes its own byte-level variant of
 /// the same rules (`PortalSearch/JSONValue`), as it has no dependency on this module and writes bytes.
 public enum JSONString {
-    /// Appends `text` as a quoted JSON string to `output`.
-    public static func write(_ text: String, to output: inout String) {
+    /// Appends `text` as a quoted JSON string to `output`. `alsoEscaping` names further characters to write as
+    /// `\u` escapes (YAML, which shares these escapes, needs more of them than JSON).
+    public static func write(_ text: String, to output: inout String, alsoEscaping: (Unicode.Scalar) -> Bool = { _ in false }) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -17,7 +18,7 @@ public enum JSONString {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || alsoEscaping(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

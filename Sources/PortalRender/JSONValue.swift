@@ -40,7 +40,7 @@ enum JSONValue: Sendable, Hashable {
         case .int(let value): output += String(value)
         case .double(let value): output += Self.number(value)
         case .raw(let text): output += text
-        case .string(let value): Self.writeString(value, to: &output)
+        case .string(let value): JSONString.write(value, to: &output)
         case .array(let values):
             guard !values.isEmpty else { output += "[]"; return }
             output += "[\n"
@@ -55,7 +55,7 @@ enum JSONValue: Sendable, Hashable {
             output += "{\n"
             for (position, member) in members.enumerated() {
                 output += String(repeating: "  ", count: indent + 1)
-                Self.writeString(member.key, to: &output)
+                JSONString.write(member.key, to: &output)
                 output += ": "
                 member.value.write(to: &output, indent: indent + 1)
                 output += position == members.count - 1 ? "\n" : ",\n"
@@ -69,9 +69,5 @@ enum JSONValue: Sendable, Hashable {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
-    }
-
-    private static func writeString(_ text: String, to output: inout String) {
-        JSONString.write(text, to: &output)
     }
 }
