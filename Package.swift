@@ -30,7 +30,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "PortalMarkdown", dependencies: ["CMark"]),
+        .target(name: "PortalMarkdown", dependencies: ["CMark", "PortalModel"]),
         .target(name: "PortalDiagnostics"),
         .target(name: "PortalModel", dependencies: ["PortalDiagnostics"]),
         .target(

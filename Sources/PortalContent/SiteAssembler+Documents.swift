@@ -27,7 +27,7 @@ extension SiteAssembler {
                 type: fields.vocabulary("type", as: UpdateType.self) ?? .news,
                 related: fields.texts("related").map(relatedItem(from:)),
                 tags: fields.texts("tags"),
-                body: RichText(markdown: document.body, html: "", plainText: ""),
+                body: RichText(markdown: document.body),
                 sourcePath: document.relativePath))
         }
         return updates
@@ -82,7 +82,7 @@ extension SiteAssembler {
             pages.append(Page(
                 slug: slug, title: title, summary: fields.text("summary"), variant: variant,
                 translationOf: fields.text("translationOf"), lastReviewed: fields.date("lastReviewed"),
-                menu: fields.integer("menu"), body: RichText(markdown: document.body, html: "", plainText: ""),
+                menu: fields.integer("menu"), body: RichText(markdown: document.body),
                 sourcePath: document.relativePath))
         }
         return pages

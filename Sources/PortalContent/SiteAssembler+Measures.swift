@@ -62,7 +62,7 @@ extension SiteAssembler {
                 }.sorted { $0.date < $1.date },
                 contact: contact, responsibleUnit: responsibleUnit, euDatabaseURL: fields.text("euDatabaseURL"),
                 updated: updated, tags: fields.texts("tags"),
-                description: RichText(markdown: document.body, html: "", plainText: ""),
+                description: RichText(markdown: document.body),
                 sourcePath: document.relativePath))
         }
         return measures

@@ -25,7 +25,7 @@ extension SiteAssembler {
                       let status = item.vocabulary("status", as: ItemStatus.self) else { continue }
                 guard claim(String(id), in: &seenItems, what: "The resolution item id", at: item.location(of: "id")) else { continue }
                 items.append(ResolutionItem(
-                    id: id, text: RichText(markdown: text, html: "", plainText: text), status: status, due: item.date("due"),
+                    id: id, text: RichText(markdown: text), status: status, due: item.date("due"),
                     responsible: item.text("responsible"),
                     evidence: item.texts("evidence").map(evidence(from:)),
                     note: item.text("note")))
@@ -58,7 +58,7 @@ extension SiteAssembler {
                     guard let title = file.text("title"), let url = file.text("url") else { return nil }
                     return Attachment(title: title, url: url, mediaType: file.text("mediaType"), size: file.integer("size"))
                 },
-                justification: RichText(markdown: document.body, html: "", plainText: ""),
+                justification: RichText(markdown: document.body),
                 sourcePath: document.relativePath, paperTypeText: fields.text("paperTypeText"), oparlID: fields.text("oparl"),
                 extensions: extensions(fields)))
         }
@@ -101,7 +101,7 @@ extension SiteAssembler {
             date: object.date("date"), organization: organization, role: role,
             authoritative: object.boolean("authoritative") ?? (role == .decision), agendaItem: object.text("agendaItem"),
             isPublic: object.boolean("public") ?? true, result: result, vote: vote, referredTo: object.text("referredTo"),
-            resolutionText: object.text("resolutionText").map { RichText(markdown: $0, html: "", plainText: $0) },
+            resolutionText: object.text("resolutionText").map { RichText(markdown: $0) },
             roleText: object.text("roleText"), resultText: object.text("resultText"), extensions: extensions(object))
     }
 

@@ -1,34 +1,62 @@
-/// Prose written in Markdown, already rendered: safe HTML with resolved links, plain text, and its headings.
+/// Prose written in Markdown, checked by the content stage and kept as Markdown until a page needs it.
+///
+/// A site holds no rendered HTML or plain text: for 10,000 articles that took more memory than everything else
+/// in the model together (measured). The content stage checks the Markdown, records what rendering needs
+/// (where links to content files go, which heading ids are taken, the headings, the start of the plain text),
+/// and the render stage turns it into HTML or plain text when a page or file needs it (`RichText+Rendering` in
+/// PortalRender), with the same parser, so the result is the same on every call.
 public struct RichText: Sendable, Hashable {
-    /// The Markdown as the author wrote it, while the content stage works with it; empty in a loaded `Site`
-    /// (see `withoutSource()`): nothing after the content stage needs it, and long bodies are the largest part of a
-    /// site's memory.
+    /// The Markdown as the author wrote it.
     public private(set) var markdown: String
-    /// Safe HTML (raw HTML and unsafe URLs dropped, links to content files rewritten to page URLs).
-    public var html: String
-    /// The text without markup, for summaries, feeds and search.
-    public var plainText: String
+    /// Where the text's links to content files point: each destination as written (and as the Markdown parser
+    /// decoded it) → the page URL to publish. Destinations not listed are published as written.
+    public var linkTargets: [String: String]
+    /// Ids the page template uses for its own sections, which headings must not take.
+    public var reservedHeadingIDs: [String]
+    /// Whether a text of one paragraph renders without its `<p>` (Markdown inside a YAML value).
+    public var isInline: Bool
     /// The headings, for tables of contents and anchors.
     public var headings: [Heading]
-    /// Whether the author wrote nothing but white space (kept when the source is let go).
+    /// The start of the plain text: all of it, or the part with at least ``leadLength`` characters once white
+    /// space is collapsed — enough for every excerpt and description a page shows.
+    public var leadText: String
+    /// Whether the author wrote nothing but white space.
     public private(set) var isEmpty: Bool
 
-    public init(markdown: String, html: String, plainText: String, headings: [Heading] = []) {
+    /// How many characters (white-space runs counted once) ``leadText`` keeps at least when it is cut.
+    public static let leadLength = 400
+
+    /// Creates prose; the content stage fills in links, headings and the lead once it has checked the Markdown.
+    public init(
+        markdown: String, linkTargets: [String: String] = [:], reservedHeadingIDs: [String] = [], isInline: Bool = false,
+        headings: [Heading] = [], leadText: String? = nil
+    ) {
         self.markdown = markdown
-        self.html = html
-        self.plainText = plainText
+        self.linkTargets = linkTargets
+        self.reservedHeadingIDs = reservedHeadingIDs
+        self.isInline = isInline
         self.headings = headings
+        self.leadText = leadText ?? markdown
         isEmpty = markdown.allSatisfy(\.isWhitespace)
     }
 
     /// Empty prose.
-    public static let empty = RichText(markdown: "", html: "", plainText: "")
+    public static let empty = RichText(markdown: "")
 
-    /// The same prose without its Markdown source; `isEmpty` still tells whether the author wrote anything.
-    public func withoutSource() -> RichText {
-        var copy = self
-        copy.markdown = ""
-        return copy
+    /// The start of `plainText` that ``leadText`` keeps: the whole text when it is short, else the shortest prefix
+    /// holding more than ``leadLength`` characters with every run of white space counted as one.
+    public static func lead(of plainText: String) -> String {
+        var counted = 0
+        var inWhitespace = false
+        for index in plainText.indices {
+            let isWhitespace = plainText[index].isWhitespace
+            if !isWhitespace || !inWhitespace { counted += 1 }
+            inWhitespace = isWhitespace
+            if counted > leadLength, !isWhitespace {
+                return String(plainText[...index])
+            }
+        }
+        return plainText
     }
 
     public struct Heading: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import PortalMarkdown
 import PortalModel
 
 /// The iCalendar file `termine.ics` (RFC 5545): upcoming consultations and due dates as all-day events, with

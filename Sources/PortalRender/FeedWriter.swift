@@ -1,3 +1,4 @@
+import PortalMarkdown
 import PortalModel
 
 /// The news feeds of the updates: Atom (RFC 4287) and JSON Feed 1.1. Dates come from the content only.

@@ -1,3 +1,4 @@
+import PortalMarkdown
 import PortalModel
 
 /// The council papers as OParl 1.1: the object list `daten/antraege.json` of Paper objects (with embedded

@@ -58,7 +58,7 @@ extension PageBuilder {
         view["motionName"] = motion.name
         view["href"] = Route.motion(motion.slug).path + "#" + PageAnchors.resolutionItem(item.id)
         view["itemLabel"] = labels.format("motion.itemNumber", ["item": String(item.id)])
-        view["text"] = TextTools.excerpt(item.text.plainText, limit: 200)
+        view["text"] = TextTools.excerpt(item.text.leadText, limit: 200)
         view[object: "due"] = date(item.due)
         view["responsible"] = item.responsible
         var badges = [itemStatusBadge(item.status)]

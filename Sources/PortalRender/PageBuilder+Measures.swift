@@ -188,7 +188,7 @@ extension PageBuilder {
                 view["href"] = motionPath + "#" + PageAnchors.resolutionItem(item)
                 view["itemLabel"] = labels.format("motion.itemNumber", ["item": String(item)])
                 if let resolutionItem = motion?.resolutionItems.first(where: { $0.id == item }) {
-                    view["text"] = TextTools.excerpt(resolutionItem.text.plainText, limit: 200)
+                    view["text"] = TextTools.excerpt(resolutionItem.text.leadText, limit: 200)
                     var badges = [itemStatusBadge(resolutionItem.status)]
                     if motion?.isOverdue(resolutionItem, asOf: site.asOf) == true { badges.append(overdueBadge()) }
                     view[list: "badges"] = badges.map(\.view)

@@ -13,7 +13,7 @@ extension PageBuilder {
     /// justification, consultation path, impacts, implementing measures, files and updates.
     func motionPage(_ motion: Motion) -> PageView {
         let path = Route.motion(motion.slug).path
-        var view = frame(path: path, title: motion.name, description: motion.justification.isEmpty ? nil : motion.justification.plainText,
+        var view = frame(path: path, title: motion.name, description: motion.justification.isEmpty ? nil : motion.justification.leadText,
                          trail: [(labels["nav.motions"], Route.motions.path)])
         view["reference"] = motion.reference
         view["paperType"] = motion.paperTypeText ?? labels.label(motion.paperType)

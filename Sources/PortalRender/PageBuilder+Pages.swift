@@ -5,7 +5,7 @@ extension PageBuilder {
     /// A free page, standard or Leichte Sprache.
     func freePage(_ page: Page) -> PageView {
         let path = pagePath(of: page)
-        var view = frame(path: path, title: page.title, description: page.summary ?? page.body.plainText)
+        var view = frame(path: path, title: page.title, description: page.summary ?? page.body.leadText)
         view["summary"] = page.summary
         view["bodyHTML"] = Self.html(page.body)
         view[object: "lastReviewed"] = date(page.lastReviewed)

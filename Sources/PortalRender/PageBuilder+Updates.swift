@@ -40,7 +40,7 @@ extension PageBuilder {
     /// One update with what it is about.
     func updatePage(_ update: Update) -> PageView {
         let path = Route.update(update.slug).path
-        var view = frame(path: path, title: update.title, description: update.summary ?? update.body.plainText,
+        var view = frame(path: path, title: update.title, description: update.summary ?? update.body.leadText,
                          trail: [(labels["nav.updates"], Route.updates.path)])
         view[object: "date"] = date(update.date)
         view[object: "type"] = Badge(prefix: labels["badge.updateType"], text: labels.label(update.type), tone: "update-\(update.type.rawValue)").view

@@ -1,4 +1,5 @@
 import Foundation
+import PortalMarkdown
 import PortalModel
 
 /// Builds the view of every page from the precomputed site index: formatted, sorted, labelled, linked.
@@ -208,7 +209,7 @@ struct PageBuilder: Sendable {
         view["title"] = update.title
         view["href"] = Route.update(update.slug).path
         view[object: "date"] = date(update.date)
-        view["summary"] = update.summary ?? TextTools.excerpt(update.body.plainText, limit: 240)
+        view["summary"] = update.summary ?? TextTools.excerpt(update.body.leadText, limit: 240)
         view[object: "type"] = Badge(prefix: labels["badge.updateType"], text: labels.label(update.type), tone: "update-\(update.type.rawValue)").view
         return view
     }
@@ -259,7 +260,8 @@ struct PageBuilder: Sendable {
     /// Nil when there is no text at all.
     static func html(_ text: RichText?) -> String? {
         guard let text, !text.isEmpty else { return nil }
-        if !text.html.allSatisfy(\.isWhitespace) { return text.html }
+        let html = text.html
+        if !html.allSatisfy(\.isWhitespace) { return html }
         let paragraphs = text.plainText.split(separator: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         return paragraphs.filter { !$0.isEmpty }.map { "<p>" + TextTools.escapeXML($0) + "</p>" }.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import PortalMarkdown
 import PortalModel
 import PortalSearch
 
@@ -5,53 +6,93 @@ import PortalSearch
 enum SearchDocuments {
     /// One search document per page, in a stable order.
     static func make(index: SiteIndex, labels: Labels) -> [SearchDocument] {
+        sources(index: index, labels: labels).map { $0.make() }
+    }
+
+    /// The search index files: documents are made in parallel batches while the index is built, so the plain
+    /// texts of all pages (rendered from their Markdown) are never held at once.
+    static func indexFiles(index: SiteIndex, labels: Labels) -> [SearchIndexFile] {
+        let sources = sources(index: index, labels: labels)
+        return SearchIndexBuilder().build(urls: sources.map(\.url)) { positions in
+            Parallel.map(positions) { sources[$0].make() }
+        }
+    }
+
+    /// A page's URL and how to make its search document.
+    struct Source: Sendable {
+        var url: String
+        var make: @Sendable () -> SearchDocument
+
+        init(url: String, make: @escaping @Sendable () -> SearchDocument) {
+            self.url = url
+            self.make = make
+        }
+    }
+
+    /// One source per page, in a stable order. The plain texts are rendered when a document is made.
+    static func sources(index: SiteIndex, labels: Labels) -> [Source] {
         let site = index.site
-        var documents: [SearchDocument] = []
+        var sources: [Source] = []
         for measure in index.measures {
-            let body = [
-                measure.description.plainText, measure.humanOversight, measure.opportunities.joined(separator: " "),
-                measure.limits.joined(separator: " "), measure.risks.map { "\($0.risk) \($0.mitigation ?? "")" }.joined(separator: " "),
-                measure.legalBasis.joined(separator: " "), measure.tags.joined(separator: " "), measure.vendor ?? "",
-                measure.responsibleUnit, index.areasByID[measure.area]?.label ?? "",
-            ].filter { !$0.isEmpty }.joined(separator: "\n")
-            documents.append(SearchDocument(
-                url: Route.measure(measure.slug).path, title: measure.title, summary: measure.summary, body: body,
-                kind: "measure", area: measure.area, status: measure.status.rawValue, date: measure.updated.iso))
+            let url = Route.measure(measure.slug).path
+            let area = index.areasByID[measure.area]?.label ?? ""
+            sources.append(Source(url: url) {
+                let body = [
+                    measure.description.plainText, measure.humanOversight, measure.opportunities.joined(separator: " "),
+                    measure.limits.joined(separator: " "), measure.risks.map { "\($0.risk) \($0.mitigation ?? "")" }.joined(separator: " "),
+                    measure.legalBasis.joined(separator: " "), measure.tags.joined(separator: " "), measure.vendor ?? "",
+                    measure.responsibleUnit, area,
+                ].filter { !$0.isEmpty }.joined(separator: "\n")
+                return SearchDocument(
+                    url: url, title: measure.title, summary: measure.summary, body: body,
+                    kind: "measure", area: measure.area, status: measure.status.rawValue, date: measure.updated.iso)
+            })
         }
         for motion in site.motions {
-            let items = motion.resolutionItems.map(\.text.plainText).joined(separator: "\n")
+            let url = Route.motion(motion.slug).path
             let originator: String
             switch motion.originator {
             case .body(let id): originator = index.bodiesByID[id]?.name ?? id
             case .people(let names): originator = names.joined(separator: ", ")
             }
-            documents.append(SearchDocument(
-                url: Route.motion(motion.slug).path, title: "\(motion.reference): \(motion.name)",
-                summary: "\(motion.reference) · \(labels.label(motion.paperType)) · \(originator)",
-                body: [motion.resolutionPreamble ?? "", items, motion.justification.plainText].joined(separator: "\n"),
-                kind: "motion", status: motion.decision?.result.rawValue ?? ConsultationResult.pending.rawValue,
-                date: motion.date.iso))
+            let summary = "\(motion.reference) · \(labels.label(motion.paperType)) · \(originator)"
+            sources.append(Source(url: url) {
+                let items = motion.resolutionItems.map(\.text.plainText).joined(separator: "\n")
+                return SearchDocument(
+                    url: url, title: "\(motion.reference): \(motion.name)", summary: summary,
+                    body: [motion.resolutionPreamble ?? "", items, motion.justification.plainText].joined(separator: "\n"),
+                    kind: "motion", status: motion.decision?.result.rawValue ?? ConsultationResult.pending.rawValue,
+                    date: motion.date.iso)
+            })
         }
         for update in site.updates {
-            documents.append(SearchDocument(
-                url: Route.update(update.slug).path, title: update.title, summary: update.summary ?? "",
-                body: update.body.plainText + "\n" + update.tags.joined(separator: " "), kind: "update", date: update.date.iso))
+            let url = Route.update(update.slug).path
+            sources.append(Source(url: url) {
+                SearchDocument(
+                    url: url, title: update.title, summary: update.summary ?? "",
+                    body: update.body.plainText + "\n" + update.tags.joined(separator: " "), kind: "update", date: update.date.iso)
+            })
         }
         for page in site.pages {
-            documents.append(SearchDocument(
-                url: Route.page(page.slug).path, title: page.title, summary: page.summary ?? "", body: page.body.plainText,
-                kind: "page", date: page.lastReviewed?.iso))
+            let url = Route.page(page.slug).path
+            sources.append(Source(url: url) {
+                SearchDocument(
+                    url: url, title: page.title, summary: page.summary ?? "", body: page.body.plainText,
+                    kind: "page", date: page.lastReviewed?.iso)
+            })
         }
         for body in site.bodies {
-            documents.append(SearchDocument(
+            let document = SearchDocument(
                 url: Route.body(body.id).path, title: body.name, summary: body.description ?? "",
-                body: [body.shortName ?? "", labels.label(body.classification)].joined(separator: " "), kind: "body"))
+                body: [body.shortName ?? "", labels.label(body.classification)].joined(separator: " "), kind: "body")
+            sources.append(Source(url: document.url) { document })
         }
         for partner in index.partners {
-            documents.append(SearchDocument(
+            let document = SearchDocument(
                 url: Route.partner(partner.id).path, title: partner.name, summary: partner.description ?? "",
-                body: labels.label(partner.type), kind: "partner"))
+                body: labels.label(partner.type), kind: "partner")
+            sources.append(Source(url: document.url) { document })
         }
-        return documents
+        return sources
     }
 }

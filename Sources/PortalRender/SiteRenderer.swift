@@ -98,8 +98,7 @@ public enum SiteRenderer {
 
         // The search index, sharded so a query downloads only what it needs.
         let searchStart = DispatchTime.now().uptimeNanoseconds
-        let searchDocuments = SearchDocuments.make(index: index, labels: labels)
-        files += SearchIndexBuilder().build(searchDocuments).map { OutputFile(path: $0.path, bytes: $0.bytes) }
+        files += SearchDocuments.indexFiles(index: index, labels: labels).map { OutputFile(path: $0.path, bytes: $0.bytes) }
         let searchEnd = DispatchTime.now().uptimeNanoseconds
 
         // The theme's static files; generated files win when a path is taken twice.

@@ -43,7 +43,7 @@ struct Timeline: Sendable {
                 events.append(TimelineEvent(
                     date: due, kind: .due,
                     title: labels.format("timeline.dueTitle", ["item": String(item.id), "reference": motion.reference]),
-                    context: TextTools.excerpt(item.text.plainText, limit: 140),
+                    context: TextTools.excerpt(item.text.leadText, limit: 140),
                     href: motionPath + "#" + PageAnchors.resolutionItem(item.id), badges: badges, note: nil,
                     id: "frist-\(motion.slug)-\(item.id)"
                 ))

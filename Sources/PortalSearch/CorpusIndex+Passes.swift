@@ -10,12 +10,19 @@ extension CorpusIndex {
         var partTerms: [Int32] = []
     }
 
-    /// Pass 1: tokenizes every field of every document and counts each word per document and field.
-    static func countWords(in documents: [SearchDocument]) -> (WordTable, OccurrenceTable) {
-        var words = WordTable()
-        var occurrences = OccurrenceTable()
-        var tokens = GermanAnalyzer.TokenBuffer()
-        for document in documents {
+    /// Pass 1: tokenizes every field of every document and counts each word per document and field, one
+    /// document at a time, so a caller can make documents as it goes and let their texts go after counting.
+    struct WordCounter {
+        private(set) var words = WordTable()
+        private(set) var occurrences = OccurrenceTable()
+        private var tokens = GermanAnalyzer.TokenBuffer()
+
+        /// Counts the words of the next document.
+        mutating func add(_ document: SearchDocument) {
+            // The buffer is reused from document to document; taken out of `self` while the words are counted.
+            var tokens = GermanAnalyzer.TokenBuffer()
+            swap(&tokens, &self.tokens)
+            defer { swap(&tokens, &self.tokens) }
             var lengths = FieldCounts()
             for field in RankingModel.Field.allCases {
                 let text: String
@@ -37,7 +44,6 @@ extension CorpusIndex {
             }
             occurrences.finishDocument(lengths: lengths)
         }
-        return (words, occurrences)
     }
 
     /// Pass 2: gives every distinct word its terms, splitting compounds against the vocabulary.

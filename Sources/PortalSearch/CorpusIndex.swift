@@ -27,13 +27,21 @@ struct CorpusIndex {
 
     /// Indexes documents; the document number is the position in `documents`.
     init(documents: [SearchDocument]) {
-        let (words, occurrences) = Self.countWords(in: documents)
+        var counter = WordCounter()
+        for document in documents { counter.add(document) }
+        self.init(counted: counter)
+    }
+
+    /// Indexes the documents a counter has seen; the document number is the order they were added in.
+    init(counted counter: WordCounter) {
+        let (words, occurrences) = (counter.words, counter.occurrences)
+        let documentCount = occurrences.documentCount
         let vocabulary = Set(words.entries.lazy.filter(\.isCompoundPartCandidate).map(\.stem))
         let wordTerms = Self.assignTerms(to: words, vocabulary: vocabulary)
         let averageLengths = RankingModel.Field.allCases.map { field in
-            documents.isEmpty ? 0 : Double(occurrences.totalLengths[field.rawValue]) / Double(documents.count)
+            documentCount == 0 ? 0 : Double(occurrences.totalLengths[field.rawValue]) / Double(documentCount)
         }
-        self.documentCount = documents.count
+        self.documentCount = documentCount
         self.averageLengths = averageLengths
         self.terms = wordTerms.terms
         self.postings = Self.weigh(occurrences, wordTerms, model: RankingModel(averageLengths: averageLengths))

@@ -25,13 +25,37 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Builds the index files for `documents`, sorted by path.
     public func build(_ documents: [SearchDocument]) -> [SearchIndexFile] {
-        let ordered = documents.enumerated().sorted { left, right in
-            if left.element.url != right.element.url {
-                return left.element.url.unicodeScalars.lexicographicallyPrecedes(right.element.url.unicodeScalars)
+        build(urls: documents.map(\.url)) { positions in positions.map { documents[$0] } }
+    }
+
+    /// Builds the index files for documents made on demand, sorted by path; the same files as `build(_:)`.
+    ///
+    /// `urls[n]` is the URL of document `n`. `make` returns the documents at the given positions, in that order
+    /// and with those URLs; it is called with at most `batchSize` positions at a time (the caller may make a batch
+    /// in parallel), and only the index data of a document is kept once its words are counted, so the full
+    /// texts of a large site are never in memory together.
+    public func build(urls: [String], batchSize: Int = 512, make: ([Int]) -> [SearchDocument]) -> [SearchIndexFile] {
+        let order = urls.indices.sorted { left, right in
+            if urls[left] != urls[right] {
+                return urls[left].unicodeScalars.lexicographicallyPrecedes(urls[right].unicodeScalars)
             }
-            return left.offset < right.offset
-        }.map(\.element)
-        let corpus = CorpusIndex(documents: ordered)
+            return left < right
+        }
+        var counter = CorpusIndex.WordCounter()
+        // Every document without its body, and the start of its body for result excerpts.
+        var ordered: [SearchDocument] = []
+        var excerpts: [String] = []
+        ordered.reserveCapacity(order.count)
+        excerpts.reserveCapacity(order.count)
+        for start in stride(from: 0, to: order.count, by: max(1, batchSize)) {
+            for var document in make(Array(order[start..<min(start + max(1, batchSize), order.count)])) {
+                counter.add(document)
+                excerpts.append(DisplayText.excerptSource(document.body, length: options.excerptSourceLength))
+                document.body = ""
+                ordered.append(document)
+            }
+        }
+        let corpus = CorpusIndex(counted: counter)
 
         let shards = partitionTerms(of: corpus)
         let chunkSize = documentsPerChunk(documentCount: ordered.count, shardCount: shards.count)
@@ -40,10 +64,10 @@ public struct SearchIndexBuilder: Sendable {
             dataFiles.append(("terms/\(number).bin", TermShard.encode(shard)))
         }
         let chunks = stride(from: 0, to: ordered.count, by: chunkSize).map { start in
-            Array(ordered[start..<min(start + chunkSize, ordered.count)])
+            start..<min(start + chunkSize, ordered.count)
         }
         for (number, chunk) in chunks.enumerated() {
-            dataFiles.append(("docs/\(number).json", metadataChunk(chunk).bytes))
+            dataFiles.append(("docs/\(number).json", metadataChunk(ordered[chunk], excerpts: excerpts[chunk]).bytes))
         }
         let facets = FacetTable(documents: ordered)
         dataFiles.append(("facets.json", facets.documentValues.bytes))
@@ -142,8 +166,8 @@ public struct SearchIndexBuilder: Sendable {
         return size
     }
 
-    private func metadataChunk(_ documents: [SearchDocument]) -> JSONValue {
-        .array(documents.map { document in
+    private func metadataChunk(_ documents: ArraySlice<SearchDocument>, excerpts: ArraySlice<String>) -> JSONValue {
+        .array(zip(documents, excerpts).map { document, excerpt in
             .array([
                 .string(document.url),
                 .string(DisplayText.clean(document.title)),
@@ -152,7 +176,7 @@ public struct SearchIndexBuilder: Sendable {
                 .optional(document.status),
                 .optional(document.date),
                 .string(DisplayText.clean(document.summary)),
-                .string(DisplayText.excerptSource(document.body, length: options.excerptSourceLength)),
+                .string(excerpt),
             ])
         })
     }

@@ -221,7 +221,7 @@ import Testing
         let (_, diagnostics) = ContentLoader.load(files: files, assets: [], asOf: FuzzHarness.asOf)
         let broken = diagnostics.all.filter { $0.code == .brokenLink && $0.location.file == "content/pages/viele.md" }
         #expect(broken.count == 30)
-        #expect(broken.filter { $0.message.contains("Did you mean") }.count == RichTextRenderer.maximumSuggestions)
+        #expect(broken.filter { $0.message.contains("Did you mean") }.count == ProseChecker.maximumSuggestions)
         #expect(broken.first?.message.contains("Did you mean 'abschnitt-1'?") == true)
     }
 

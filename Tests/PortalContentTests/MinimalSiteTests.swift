@@ -1,5 +1,6 @@
 import PortalContent
 import PortalDiagnostics
+import PortalMarkdown
 import PortalModel
 import PortalTestSupport
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 @testable import PortalContent
 import PortalDiagnostics
+import PortalMarkdown
 import PortalModel
 import PortalTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import PortalDiagnostics
+import PortalMarkdown
 import PortalModel
 
 /// Checks on the result of a fuzz run that hold for any input (see ``FuzzRun/problems``).

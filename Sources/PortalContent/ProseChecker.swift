@@ -3,9 +3,9 @@ import PortalDiagnostics
 import PortalMarkdown
 import PortalModel
 
-/// Renders Markdown prose into `RichText` and reports what is wrong in it at its position in the file:
+/// Checks Markdown prose, prepares it as `RichText` and reports what is wrong in it at its position in the file:
 /// broken links, images without alt text, raw HTML, skipped heading levels.
-struct RichTextRenderer: Sendable {
+struct ProseChecker: Sendable {
     let resolver: LinkResolver
 
     /// How many broken links of one text get a "did you mean" hint. Each hint compares the link with every
@@ -46,12 +46,23 @@ struct RichTextRenderer: Sendable {
         MarkdownDocument.parse(markdown, reservedHeadingIDs: Set(reserved))
     }
 
-    /// Renders a parsed document. `inline` renders a single paragraph without its `<p>`.
-    func render(_ document: MarkdownDocument, markdown: String, origin: Origin, inline: Bool = false) -> (RichText, [Diagnostic]) {
+    /// Checks a parsed document and prepares it for rendering: its problems as diagnostics, and the prose with
+    /// its link targets, headings and lead. `reserved` are the ids it was parsed with; `inline` renders a single
+    /// paragraph without its `<p>`.
+    func prepare(
+        _ document: MarkdownDocument, markdown: String, reserved: [String], origin: Origin, inline: Bool = false
+    ) -> (RichText, [Diagnostic]) {
+        prepare(ProseFacts(document), markdown: markdown, reserved: reserved, origin: origin, inline: inline)
+    }
+
+    /// Like `prepare(_:markdown:reserved:origin:inline:)`, from the facts of the parsed document.
+    func prepare(
+        _ facts: ProseFacts, markdown: String, reserved: [String], origin: Origin, inline: Bool = false
+    ) -> (RichText, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let sourcePath = origin.relativePath
         var suggestions = 0
-        for link in document.links {
+        for link in facts.links {
             guard link.isSafe else {
                 diagnostics.append(.warning(.invalidURL, "The link target '\(link.destination)' is not allowed (only http, https, mailto, tel and paths) and is dropped.", at: origin.location(link.position)))
                 continue
@@ -68,15 +79,14 @@ struct RichTextRenderer: Sendable {
                 diagnostics.append(.error(.imageWithoutAlt, "This image has no alternative text. Describe it for people who cannot see it: ![Beschreibung](\(link.destination)).", at: origin.location(link.position)))
             }
         }
-        let rawHTML = document.rawHTML.filter { !$0.isComment }
-        if let first = rawHTML.first {
-            let more = rawHTML.count > 1 ? " (\(rawHTML.count) places in this text; this is the first)" : ""
-            diagnostics.append(.warning(.rawHTML, "Raw HTML is not published\(more). Write it in Markdown instead (**bold**, [link](url), lists with -).", at: origin.location(first.position)))
+        if let first = facts.firstRawHTML {
+            let more = facts.rawHTMLCount > 1 ? " (\(facts.rawHTMLCount) places in this text; this is the first)" : ""
+            diagnostics.append(.warning(.rawHTML, "Raw HTML is not published\(more). Write it in Markdown instead (**bold**, [link](url), lists with -).", at: origin.location(first)))
         }
-        if let position = document.nestingLimitPosition {
+        if let position = facts.nestingLimitPosition {
             diagnostics.append(.warning(.yamlTooComplex, "Lists or quotes nest deeper than \(MarkdownDocument.maximumNestingDepth) levels here; deeper levels are flattened.", at: origin.location(position)))
         }
-        let headings = document.headings
+        let headings = facts.headings
         let topLevel = headings.map(\.level).min() ?? 2
         let offset = max(0, 2 - topLevel)
         var previous = topLevel - 1
@@ -86,19 +96,18 @@ struct RichTextRenderer: Sendable {
             }
             previous = heading.level
         }
-        let resolver = self.resolver
-        let rewriter: MarkdownLinkRewriter = { destination, _ in
-            if case .rewrite(let url) = resolver.resolve(destination, from: sourcePath, suggesting: false) { return url }
-            return nil
-        }
-        let renderer = MarkdownHTMLRenderer(headingLevelOffset: offset, linkRewriter: rewriter)
-        let html: String
-        if inline, document.blocks.count == 1, case .paragraph(let inlines) = document.blocks[0].kind {
-            html = renderer.renderInlines(inlines)
-        } else {
-            html = renderer.render(document)
+        // Where links to content files go, looked up now so the render stage needs no resolver; the HTML itself
+        // is rendered from the Markdown when a page needs it (see `RichText`).
+        var linkTargets: [String: String] = [:]
+        for link in facts.links where link.isSafe && linkTargets[link.destination] == nil {
+            if case .rewrite(let url) = resolver.resolve(link.destination, from: sourcePath, suggesting: false) {
+                linkTargets[link.destination] = url
+            }
         }
         let richHeadings = headings.map { RichText.Heading(level: min(6, $0.level + offset), text: $0.text, id: $0.id) }
-        return (RichText(markdown: markdown, html: html, plainText: document.plainText, headings: richHeadings), diagnostics)
+        let text = RichText(
+            markdown: markdown, linkTargets: linkTargets, reservedHeadingIDs: reserved, isInline: inline,
+            headings: richHeadings, leadText: facts.lead)
+        return (text, diagnostics)
     }
 }
