@@ -18,8 +18,11 @@ struct BuildCache: Sendable {
     var executable: (stamp: FileStamp, hash: String)?
     /// Every published file by path below the site root.
     var manifest: [String: PublishedFile]
+    /// Every file of the site this build replaced, kept in the spare folder for the next build (empty when none
+    /// was kept or its files are unknown).
+    var spare: [String: PublishedFile] = [:]
 
-    private static let header = "portal-cache 1"
+    private static let header = "portal-cache 2"
 
     /// The cache file for `outputDirectory` (canonical) below `workingDirectory`.
     static func location(outputDirectory: String, workingDirectory: String) -> String {
@@ -27,6 +30,11 @@ struct BuildCache: Sendable {
         var hash = ContentHash()
         hash.add(outputDirectory)
         return workingDirectory + "/.portal-cache/" + name + "-" + hash.hex.prefix(16) + ".cache"
+    }
+
+    /// The folder that keeps the site an incremental build replaced, beside its cache file (see `SitePublisher`).
+    static func spareLocation(cachePath: String) -> String {
+        (cachePath.hasSuffix(".cache") ? String(cachePath.dropLast(".cache".count)) : cachePath) + ".spare"
     }
 
     /// Reads the cache file; `nil` when it is missing or not understood.
@@ -52,6 +60,9 @@ struct BuildCache: Sendable {
             case "file" where fields.count == 4:
                 guard let stamp = FileStamp(text: fields[2][...]) else { return nil }
                 cache.manifest[unescape(fields[3][...])] = PublishedFile(hash: fields[1], stamp: stamp)
+            case "spare" where fields.count == 4:
+                guard let stamp = FileStamp(text: fields[2][...]) else { return nil }
+                cache.spare[unescape(fields[3][...])] = PublishedFile(hash: fields[1], stamp: stamp)
             case "end": complete = true
             case nil, "": continue
             default: return nil
@@ -70,9 +81,11 @@ struct BuildCache: Sendable {
             let line = diagnostic.location.line.map(String.init) ?? "-", column = diagnostic.location.column.map(String.init) ?? "-"
             text += "diagnostic\t\(diagnostic.severity.rawValue)\t\(diagnostic.code.rawValue)\t\(line)\t\(column)\t\(Self.escape(diagnostic.location.file))\t\(Self.escape(diagnostic.message))\n"
         }
-        for path in manifest.keys.sorted() {
-            guard let file = manifest[path] else { continue }
-            text += "file\t\(file.hash)\t\(file.stamp.text)\t\(Self.escape(path))\n"
+        for (kind, files) in [("file", manifest), ("spare", spare)] {
+            for path in files.keys.sorted() {
+                guard let file = files[path] else { continue }
+                text += "\(kind)\t\(file.hash)\t\(file.stamp.text)\t\(Self.escape(path))\n"
+            }
         }
         text += "end\n"
         let folder = (path as NSString).deletingLastPathComponent

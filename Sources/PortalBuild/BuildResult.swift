@@ -14,7 +14,7 @@ public struct BuildResult: Sendable {
     /// Whether nothing had changed since the last build, so the published site was left untouched.
     public var reusedPublishedSite: Bool = false
     /// Files hard-linked from the previous site because their bytes did not change (included in `filesWritten`).
-    public var filesLinked: Int = 0
+    public var filesReused: Int = 0
 
     /// Whether the build succeeded (no errors).
     public var succeeded: Bool { !diagnostics.hasErrors }

@@ -54,12 +54,15 @@ public struct Builder: Sendable {
 
         // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.
         // The staging folder is made only once the content passed its check, so a failed check touches nothing.
-        let publisher = SitePublisher(outputDirectory: outputDirectory)
+        // Incremental builds keep the replaced site in the cache and build the next one in it.
+        let spareDirectory = BuildCache.spareLocation(cachePath: cachePath)
+        if !options.incremental { try? FileManager.default.removeItem(atPath: spareDirectory) }
+        let publisher = SitePublisher(outputDirectory: outputDirectory, spareDirectory: options.incremental ? spareDirectory : nil)
         var staging: StagingSite?
         var stagingFailure: Error?
         let rendered = render(consume inputs, timings: timings) {
             do {
-                let site = try publisher.beginStaging(previous: previous?.manifest ?? [:])
+                let site = try publisher.beginStaging(previous: previous?.manifest ?? [:], reusable: previous?.spare ?? [:])
                 staging = site
                 return { file, position in site.place(file, order: position) }
             } catch {
@@ -74,11 +77,11 @@ public struct Builder: Sendable {
         }
         progress?(.phase("write"))
         let writeStart = DispatchTime.now().uptimeNanoseconds
-        var published: (manifest: [String: PublishedFile], linked: Int) = ([:], 0)
+        var published: (manifest: [String: PublishedFile], reused: Int, keptSpare: Bool) = ([:], 0, false)
         do {
             if let stagingFailure { throw stagingFailure }
             // Without a staging folder yet, every page is still in `rendered.files`.
-            let target = try staging ?? publisher.beginStaging(previous: previous?.manifest ?? [:])
+            let target = try staging ?? publisher.beginStaging(previous: previous?.manifest ?? [:], reusable: previous?.spare ?? [:])
             published = try publisher.complete(target, files: rendered.files, assets: rendered.assets)
         } catch {
             result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))
@@ -89,10 +92,11 @@ public struct Builder: Sendable {
         result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))
         result.pagesWritten = published.manifest.keys.filter { $0.hasSuffix(".html") }.count
         result.filesWritten = published.manifest.count
-        result.filesLinked = published.linked
+        result.filesReused = published.reused
         BuildCache(
             fingerprint: fingerprint, diagnostics: result.diagnostics.all, pagesWritten: result.pagesWritten,
-            filesWritten: result.filesWritten, executable: executable, manifest: published.manifest
+            filesWritten: result.filesWritten, executable: executable, manifest: published.manifest,
+            spare: published.keptSpare ? previous?.manifest ?? [:] : [:]
         ).write(to: cachePath)
         return result
     }

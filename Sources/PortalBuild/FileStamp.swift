@@ -33,7 +33,8 @@ struct FileStamp: Sendable, Hashable {
         self.inode = inode
     }
 
-    private init(_ info: stat) {
+    /// The stamp from `stat` or `lstat` results.
+    init(_ info: stat) {
         #if os(Linux)
         self.init(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
                   modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))

@@ -7,9 +7,12 @@ import PortalRender
 
 /// The new site being written beside the published one: files arrive from any thread while pages are rendered.
 ///
-/// A file whose fingerprint equals the one recorded for the previous build, and whose published copy is still on
-/// disk exactly as published, is hard-linked instead of written again (published files are never modified in
-/// place, so sharing them is safe). When two files claim one path, the one with the lower `order` wins, whatever
+/// The staging folder is either empty or a site from an earlier build taken over (`reused`, with the manifest
+/// it was published with in `reusable`). A file whose fingerprint equals the one recorded there, and which is
+/// still on disk exactly as recorded, is kept as it is; otherwise, a file whose fingerprint equals the one
+/// recorded for the previous build, and whose published copy is still exactly as published, is hard-linked
+/// instead of written again (published files are never modified in place, so sharing them is safe); any other
+/// file is written. `finish` removes whatever of the reused site the new one does not have. When two files claim one path, the one with the lower `order` wins, whatever
 /// order they arrive in, so the result does not depend on thread timing. The first failure is kept and reported
 /// by `finish`; later files are then ignored.
 final class StagingSite: @unchecked Sendable {
@@ -18,21 +21,27 @@ final class StagingSite: @unchecked Sendable {
     /// The published site, to hard-link unchanged files from.
     private let current: String
     private let previous: [String: PublishedFile]
+    /// What was in the staging folder when the build took it over, and the manifest it was published with.
+    private let reused: ReusedTree
+    private let reusable: [String: PublishedFile]
 
     private let lock = NSLock()
+    /// The folders the new site needs (every folder above a placed file), all of them on disk.
     private var folders = Set<String>()
     /// The order of the file that holds each path.
     private var claims: [String: Int] = [:]
-    /// What was written or linked for each path.
-    private var placed: [String: (file: PublishedFile, linked: Bool)] = [:]
+    /// What was written, kept or linked for each path (`reused`: kept or linked, not written).
+    private var placed: [String: (file: PublishedFile, reused: Bool)] = [:]
     /// Files that arrived for a path already taken; settled by `finish`.
     private var contested: [(order: Int, file: OutputFile)] = []
     private var failure: Error?
 
-    init(path: String, current: String, previous: [String: PublishedFile]) {
+    init(path: String, current: String, previous: [String: PublishedFile], reused: ReusedTree = .empty, reusable: [String: PublishedFile] = [:]) {
         self.path = path
         self.current = current
         self.previous = previous
+        self.reused = reused
+        self.reusable = reusable
     }
 
     /// Places one generated file (thread-safe).
@@ -66,9 +75,9 @@ final class StagingSite: @unchecked Sendable {
         place(OutputFile(path: destination, bytes: [UInt8](data)), order: order)
     }
 
-    /// Settles contested paths and returns the manifest of the staged site and how many files were linked; throws
-    /// the first failure.
-    func finish() throws -> (manifest: [String: PublishedFile], linked: Int) {
+    /// Settles contested paths, removes what of a reused site the new one does not have, and returns the manifest
+    /// of the staged site and how many files were kept or linked instead of written; throws the first failure.
+    func finish() throws -> (manifest: [String: PublishedFile], reused: Int) {
         let (pending, found) = lock.withLock { (contested.sorted { $0.order < $1.order }, failure) }
         if let found { throw found }
         for (order, file) in pending {
@@ -82,25 +91,53 @@ final class StagingSite: @unchecked Sendable {
                 placed[file.path] = (PublishedFile(hash: ContentHash.of(file.bytes), stamp: stamp), false)
             }
         }
+        try removeLeftovers()
         return try lock.withLock {
             if let failure { throw failure }
-            return (placed.mapValues(\.file), placed.values.filter(\.linked).count)
+            return (placed.mapValues(\.file), placed.values.filter(\.reused).count)
+        }
+    }
+
+    /// Removes the files, links and folders of the reused site that the new site does not have.
+    private func removeLeftovers() throws {
+        let (claimed, needed) = lock.withLock { (claims, folders) }
+        // Gone already (ENOENT), or below a folder that a file of the new site replaced (ENOTDIR): nothing to do.
+        func gone(_ code: Int32) -> Bool { code == ENOENT || code == ENOTDIR }
+        for entry in reused.files.keys.sorted() + reused.others.sorted() where claimed[entry] == nil && !needed.contains(entry) {
+            if unlink(path + "/" + entry) != 0, !gone(errno) { throw SitePublisher.PublishError.writeFailed(entry, errno) }
+        }
+        // Deepest first, so each folder is empty when its turn comes.
+        let unused = reused.folders.subtracting(needed).filter { claimed[$0] == nil }.sorted { $0.count > $1.count }
+        for folder in unused where rmdir(path + "/" + folder) != 0 && !gone(errno) {
+            throw SitePublisher.PublishError.writeFailed(folder, errno)
         }
     }
 
     private func record(_ filePath: String, _ result: Result<(PublishedFile, Bool), Error>) {
         lock.withLock {
             switch result {
-            case .success(let (file, linked)): placed[filePath] = (file, linked)
+            case .success(let (file, reused)): placed[filePath] = (file, reused)
             case .failure(let error): if failure == nil { failure = error }
             }
         }
     }
 
-    /// Writes the bytes to `relativePath` in the staging folder, or hard-links the published copy when unchanged.
+    /// Keeps the reused file at `relativePath` when it has these bytes, else hard-links the published copy when
+    /// it has them, else writes the bytes. Returns the file's record and whether it was kept or linked.
     private func put(_ bytes: [UInt8], at relativePath: String) throws -> (PublishedFile, Bool) {
         let target = path + "/" + relativePath
         let hash = ContentHash.of(bytes)
+        if let stamp = reused.files[relativePath] {
+            if let recorded = reusable[relativePath], recorded.hash == hash, recorded.stamp == stamp {
+                return (recorded, true)
+            }
+            if unlink(target) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(relativePath, errno) }
+        } else if reused.others.contains(relativePath) {
+            if unlink(target) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(relativePath, errno) }
+        } else if reused.folders.contains(relativePath) {
+            // A folder of the old site where the new one has a file: its contents go too.
+            try FileManager.default.removeItem(atPath: target)
+        }
         if let previous = previous[relativePath], previous.hash == hash {
             let published = current + "/" + relativePath
             if FileStamp.of(published) == previous.stamp, link(published, target) == 0 {
@@ -119,8 +156,14 @@ final class StagingSite: @unchecked Sendable {
             folder = (folder as NSString).deletingLastPathComponent
         }
         for folder in missing.reversed() {
-            if mkdir(path + "/" + folder, 0o777) != 0 && errno != EEXIST {
-                throw SitePublisher.PublishError.writeFailed(folder, errno)
+            if !reused.folders.contains(folder) {
+                // A file or link of the reused site where the new one has a folder goes first.
+                if reused.files[folder] != nil || reused.others.contains(folder) {
+                    if unlink(path + "/" + folder) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(folder, errno) }
+                }
+                if mkdir(path + "/" + folder, 0o777) != 0 && errno != EEXIST {
+                    throw SitePublisher.PublishError.writeFailed(folder, errno)
+                }
             }
             folders.insert(folder)
         }

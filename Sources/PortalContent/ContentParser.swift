@@ -90,12 +90,14 @@ public enum ContentParser {
     }
 
     /// Parses every file (in parallel); assets are passed through. Diagnostics come back in file order.
-    static func parse(files: [ContentFile], assets: [Asset]) -> (ParsedContent, [Diagnostic]) {
+    static func parse(files: consuming [ContentFile], assets: [Asset]) -> (ParsedContent, [Diagnostic]) {
         var content = ParsedContent()
         content.assets = assets
         var diagnostics: [Diagnostic] = []
-        let sorted = files.sorted { $0.relativePath < $1.relativePath }
-        let results = Parallel.map(sorted, parseOne)
+        let withBytes = (consume files).sorted { $0.relativePath < $1.relativePath }
+        // Each file's bytes go as soon as it is parsed; its path stays for the messages below.
+        let sorted = withBytes.map { ContentFile(relativePath: $0.relativePath, displayPath: $0.displayPath, bytes: []) }
+        let results = Parallel.map(consuming: consume withBytes, parseOne)
         var sawSite = false
         var oparlSources: [OParlImporter.Source] = []
         for (file, (result, found)) in zip(sorted, results) {

@@ -17,4 +17,26 @@ public enum Parallel {
         }
         return results.map { $0! }
     }
+
+    /// Like `map`, taking the items over: each item is let go as soon as its transform returns, so large inputs
+    /// (file contents) need not all stay in memory until the last one is done.
+    public static func map<T: Sendable, R: Sendable>(consuming items: consuming [T], _ transform: @Sendable (T) -> R) -> [R] {
+        var pending = (consume items).map(Optional.some)
+        let count = pending.count
+        guard count > 1 else { return pending.map { transform($0!) } }
+        let chunks = min(count, 64)
+        var results = [R?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            pending.withUnsafeMutableBufferPointer { items in
+                nonisolated(unsafe) let inputs = items
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let start = chunk * count / chunks, end = (chunk + 1) * count / chunks
+                    // Each index belongs to one chunk, so no two threads touch the same slot.
+                    for index in start..<end { slots[index] = transform(inputs[index].take()!) }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
 }

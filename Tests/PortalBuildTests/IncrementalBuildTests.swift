@@ -104,7 +104,7 @@ import Testing
         try directory.write(Fixtures.minimalSite, into: "content")
         try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
         let first = try expectIncrementalEqualsClean(directory, step: "first build")
-        #expect(!first.reusedPublishedSite && first.filesLinked == 0)
+        #expect(!first.reusedPublishedSite && first.filesReused == 0)
 
         // Nothing changed: the published site is left exactly as it is.
         let indexInode = inode(directory.path + "/site/index.html")
@@ -120,7 +120,7 @@ import Testing
         // Content edits, additions, renames and deletions.
         try replace("title: Chatbot im Bürgerservice", with: "title: Chatbot für Bürgeranfragen", in: "content/measures/chatbot.md", of: directory)
         let edit = try expectIncrementalEqualsClean(directory, step: "edit a measure")
-        #expect(!edit.reusedPublishedSite && edit.filesLinked > 0, "unchanged files are linked, not written")
+        #expect(!edit.reusedPublishedSite && edit.filesReused > 0, "unchanged files are linked or kept, not written")
         try put(Self.secondMeasure, at: "content/measures/formular.md", in: directory)
         try expectIncrementalEqualsClean(directory, step: "add a measure")
         let page = try read("content/pages/chancen.md", in: directory)
@@ -189,8 +189,64 @@ import Testing
         let text = try String(contentsOfFile: cacheFile, encoding: .utf8)
         try Data(text.prefix(text.count / 2).utf8).write(to: URL(fileURLWithPath: cacheFile))
         let rebuilt = try expectIncrementalEqualsClean(directory, step: "truncated cache")
-        #expect(!rebuilt.reusedPublishedSite && rebuilt.filesLinked == 0)
+        #expect(!rebuilt.reusedPublishedSite && rebuilt.filesReused == 0)
         let again = try expectIncrementalEqualsClean(directory, step: "after the rebuild")
         #expect(again.reusedPublishedSite)
+    }
+
+    /// The spare folder of an incremental build: the site the last build replaced.
+    func spare(_ directory: TemporaryDirectory) throws -> String {
+        let cacheFolder = directory.path + "/.portal-cache"
+        let names = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("site-") && $0.hasSuffix(".spare") }
+        try #require(names.count == 1)
+        return cacheFolder + "/" + names[0]
+    }
+
+    @Test func theReplacedSiteIsReusedAndRepairedWhereItWasChanged() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Fixtures.minimalSite, into: "content")
+        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
+        try expectIncrementalEqualsClean(directory, step: "first build")
+        let robots = inode(directory.path + "/site/robots.txt")
+        try replace("title: Chatbot im Bürgerservice", with: "title: Chatbot A", in: "content/measures/chatbot.md", of: directory)
+        try expectIncrementalEqualsClean(directory, step: "second build")
+        // The third build takes over the first build's folder: unchanged files stay where they are.
+        try replace("title: Chatbot A", with: "title: Chatbot B", in: "content/measures/chatbot.md", of: directory)
+        let third = try expectIncrementalEqualsClean(directory, step: "third build, in the first build's folder")
+        #expect(third.filesReused > 0)
+        #expect(inode(directory.path + "/site/robots.txt") == robots, "kept, not written again")
+
+        // Whatever happened to the spare site since, the next build is exactly a clean one.
+        let spareSite = try spare(directory)
+        let fileManager = FileManager.default
+        try Data("versteckt".utf8).write(to: URL(fileURLWithPath: spareSite + "/.htaccess"))
+        try fileManager.createDirectory(atPath: spareSite + "/fremd/tief", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: spareSite + "/fremd/tief/datei.html"))
+        try fileManager.createSymbolicLink(atPath: spareSite + "/verweis", withDestinationPath: "/etc")
+        let handle = try #require(FileHandle(forWritingAtPath: spareSite + "/index.html"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- von Hand -->".utf8))
+        try handle.close()
+        // A folder where the site has a file, and a file where it has a folder.
+        try fileManager.removeItem(atPath: spareSite + "/robots.txt")
+        try fileManager.createDirectory(atPath: spareSite + "/robots.txt/innen", withIntermediateDirectories: true)
+        try fileManager.removeItem(atPath: spareSite + "/massnahmen")
+        try Data("keine Mappe".utf8).write(to: URL(fileURLWithPath: spareSite + "/massnahmen"))
+        try replace("title: Chatbot B", with: "title: Chatbot C", in: "content/measures/chatbot.md", of: directory)
+        try expectIncrementalEqualsClean(directory, step: "a changed spare site")
+
+        // A name that is not UTF-8 cannot be tracked: the spare site is not used at all.
+        let other = try spare(directory)
+        var bytes = Array((other + "/kaputt-").utf8)
+        bytes += [0xFF, 0xFE, 0]
+        let descriptor = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { open($0, O_WRONLY | O_CREAT, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        close(descriptor)
+        try replace("title: Chatbot C", with: "title: Chatbot D", in: "content/measures/chatbot.md", of: directory)
+        let fresh = try expectIncrementalEqualsClean(directory, step: "a spare site with a name that is not UTF-8")
+        #expect(fresh.succeeded)
     }
 }

@@ -18,6 +18,21 @@ struct SearchIndexBuilderTests {
         #expect(first == shuffled)
     }
 
+    @Test("documents made in batches while the index is built give the same files", arguments: [1, 7, 512])
+    func batches(batchSize: Int) throws {
+        // Duplicate URLs and reversed order exercise the stable URL sort the batches follow.
+        let documents = try Self.corpus().reversed() + Self.corpus().prefix(3)
+        let whole = SearchIndexBuilder().build(Array(documents))
+        var requested: [[Int]] = []
+        let streamed = SearchIndexBuilder().build(urls: documents.map(\.url), batchSize: batchSize) { positions in
+            requested.append(positions)
+            return positions.map { documents[documents.startIndex + $0] }
+        }
+        #expect(streamed == whole)
+        #expect(requested.allSatisfy { $0.count <= batchSize })
+        #expect(requested.flatMap { $0 }.sorted() == Array(0..<documents.count))
+    }
+
     @Test("files live below the prefix, data files in the version folder, sorted by path")
     func layout() throws {
         let files = SearchIndexBuilder(options: SearchIndexOptions(outputPrefix: "/suche/index/")).build(try Self.corpus())

@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What is in a site folder from an earlier build that a new build takes over as its staging folder: every
+/// entry, so the build can keep the files that are still right and remove everything else.
+///
+/// The folder was published two builds ago (the build in between moved it aside instead of deleting it); most of
+/// its files are still byte for byte what the new build would write, and keeping them costs one `lstat` instead
+/// of creating a file and later deleting the old one.
+struct ReusedTree: Sendable {
+    /// Regular files by path below the root, with their stamps.
+    var files: [String: FileStamp]
+    /// Folders below the root.
+    var folders: Set<String>
+    /// Everything else (symbolic links, sockets, …) by path below the root: never kept.
+    var others: Set<String>
+
+    /// An empty tree (a fresh staging folder).
+    static let empty = ReusedTree(files: [:], folders: [], others: [])
+
+    /// Reads the whole tree below `root` without following links; nil when it cannot be read completely or holds a
+    /// name that is not UTF-8 (such a tree is not reused: it is deleted and the build starts from an empty folder).
+    static func scan(root: String) -> ReusedTree? {
+        var tree = ReusedTree.empty
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(absolute) else { return nil }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+                guard let name = String(validating: bytes, as: UTF8.self) else { return nil }
+                if name == "." || name == ".." { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + child, &info) == 0 else { return nil }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    tree.folders.insert(child)
+                    pending.append(child)
+                case S_IFREG:
+                    tree.files[child] = FileStamp(info)
+                default:
+                    tree.others.insert(child)
+                }
+            }
+        }
+        return tree
+    }
+}
