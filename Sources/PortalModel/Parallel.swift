@@ -2,11 +2,16 @@ import Dispatch
 
 /// Runs independent pure work on all cores, keeping the results in input order so output stays deterministic.
 public enum Parallel {
+    /// At most this many pieces of work per call: enough that a few expensive items (the page listing every
+    /// measure) do not leave one core idle at the end (1,000 articles: render 0.73 → 0.45 s with 64 pieces
+    /// before), few enough that handing them out costs nothing measurable.
+    static let maximumChunks = 1024
+
     /// `items.map(transform)`, computed concurrently in chunks.
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let count = items.count
         guard count > 1 else { return items.map(transform) }
-        let chunks = min(count, 64)
+        let chunks = min(count, Self.maximumChunks)
         var results = [R?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
@@ -24,7 +29,7 @@ public enum Parallel {
         var pending = (consume items).map(Optional.some)
         let count = pending.count
         guard count > 1 else { return pending.map { transform($0!) } }
-        let chunks = min(count, 64)
+        let chunks = min(count, Self.maximumChunks)
         var results = [R?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer

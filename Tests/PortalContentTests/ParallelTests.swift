@@ -1,5 +1,5 @@
 import Foundation
-import PortalModel
+@testable import PortalModel
 import Testing
 
 /// `Parallel.map` keeps input order; the consuming form lets each item go once it is transformed.
@@ -21,7 +21,7 @@ import Testing
         init(_ item: Item) { self.item = item }
     }
 
-    @Test(arguments: [0, 1, 2, 63, 64, 65, 1_000])
+    @Test(arguments: [0, 1, 2, 63, 64, 65, 1_000, 1_024, 1_025, 5_000])
     func resultsKeepTheInputOrder(count: Int) {
         let numbers = Array(0..<count)
         #expect(Parallel.map(numbers) { $0 * 2 } == numbers.map { $0 * 2 })
@@ -29,8 +29,9 @@ import Testing
     }
 
     @Test func consumingMapLetsEachItemGoOnceTransformed() {
-        // 192 items in 64 chunks of three: within a chunk, the item before must be gone when the next one starts.
-        let items = (0..<192).map(Item.init)
+        // Chunks of three items: within a chunk, the item before must be gone when the next one starts.
+        let count = Parallel.maximumChunks * 3
+        let items = (0..<count).map(Item.init)
         let watchers = items.map(WeakItem.init)
         let stillHeld = Numbers()
         let numbers = Parallel.map(consuming: consume items) { item -> Int in
@@ -39,7 +40,7 @@ import Testing
             }
             return item.number
         }
-        #expect(numbers == Array(0..<192))
+        #expect(numbers == Array(0..<count))
         #expect(stillHeld.all == [])
         #expect(watchers.allSatisfy { $0.item == nil })
     }
