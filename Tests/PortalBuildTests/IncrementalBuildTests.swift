@@ -98,6 +98,23 @@ import Testing
         return incremental
     }
 
+    /// A temporary folder with the minimal site in `content/`, an empty `overrides/` and a first build checked.
+    func builtSite() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try directory.write(Fixtures.minimalSite, into: "content")
+        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
+        try expectIncrementalEqualsClean(directory, step: "first build")
+        return directory
+    }
+
+    /// Appends `text` to the file at `path` in place (same inode), as an editor on the server might.
+    func appendByHand(_ text: String, to path: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
     @Test func incrementalBuildsEqualCleanBuildsAcrossEdits() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -158,16 +175,10 @@ import Testing
     }
 
     @Test func aPublishedFileChangedByHandIsRestored() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try builtSite()
         defer { directory.remove() }
-        try directory.write(Fixtures.minimalSite, into: "content")
-        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
-        try expectIncrementalEqualsClean(directory, step: "first build")
         // Changed in place (same inode): neither a no-op nor a hard link may keep the damaged file.
-        let handle = try #require(FileHandle(forWritingAtPath: directory.path + "/site/index.html"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("<!-- von Hand -->".utf8))
-        try handle.close()
+        try appendByHand("<!-- von Hand -->", to: directory.path + "/site/index.html")
         let repaired = try expectIncrementalEqualsClean(directory, step: "after a hand edit")
         #expect(!repaired.reusedPublishedSite)
         // A deleted published file is noticed as well.
@@ -177,11 +188,8 @@ import Testing
     }
 
     @Test func aDamagedCacheMeansAFullBuild() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try builtSite()
         defer { directory.remove() }
-        try directory.write(Fixtures.minimalSite, into: "content")
-        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
-        try expectIncrementalEqualsClean(directory, step: "first build")
         let cacheFolder = directory.path + "/.portal-cache"
         let names = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("site-") }
         try #require(names.count == 1)
@@ -203,11 +211,8 @@ import Testing
     }
 
     @Test func theReplacedSiteIsReusedAndRepairedWhereItWasChanged() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try builtSite()
         defer { directory.remove() }
-        try directory.write(Fixtures.minimalSite, into: "content")
-        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
-        try expectIncrementalEqualsClean(directory, step: "first build")
         let robots = inode(directory.path + "/site/robots.txt")
         try replace("title: Chatbot im Bürgerservice", with: "title: Chatbot A", in: "content/measures/chatbot.md", of: directory)
         try expectIncrementalEqualsClean(directory, step: "second build")
@@ -224,10 +229,7 @@ import Testing
         try fileManager.createDirectory(atPath: spareSite + "/fremd/tief", withIntermediateDirectories: true)
         try Data("x".utf8).write(to: URL(fileURLWithPath: spareSite + "/fremd/tief/datei.html"))
         try fileManager.createSymbolicLink(atPath: spareSite + "/verweis", withDestinationPath: "/etc")
-        let handle = try #require(FileHandle(forWritingAtPath: spareSite + "/index.html"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("<!-- von Hand -->".utf8))
-        try handle.close()
+        try appendByHand("<!-- von Hand -->", to: spareSite + "/index.html")
         // A folder where the site has a file, and a file where it has a folder.
         try fileManager.removeItem(atPath: spareSite + "/robots.txt")
         try fileManager.createDirectory(atPath: spareSite + "/robots.txt/innen", withIntermediateDirectories: true)
