@@ -54,6 +54,8 @@ public struct SearchIndexBuilder: Sendable {
                 document.body = ""
                 ordered.append(document)
             }
+            // After the first batch, the tables can be sized for all documents.
+            if start == 0, order.count > batchSize { counter.reserve(documents: order.count) }
         }
         let corpus = CorpusIndex(counted: counter)
 
