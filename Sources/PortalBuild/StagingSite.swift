@@ -12,9 +12,11 @@ import PortalRender
 /// still on disk exactly as recorded, is kept as it is; otherwise, a file whose fingerprint equals the one
 /// recorded for the previous build, and whose published copy is still exactly as published, is hard-linked
 /// instead of written again (published files are never modified in place, so sharing them is safe); any other
-/// file is written. `finish` removes whatever of the reused site the new one does not have. When two files claim one path, the one with the lower `order` wins, whatever
-/// order they arrive in, so the result does not depend on thread timing. The first failure is kept and reported
-/// by `finish`; later files are then ignored.
+/// file is written. `finish` removes whatever of the reused site the new one does not have.
+///
+/// When two files claim one path, the one with the lower `order` wins, whatever order they arrive in, so the
+/// result does not depend on thread timing. The first failure is kept and reported by `finish`; later files are
+/// then ignored.
 final class StagingSite: @unchecked Sendable {
     /// The staging folder.
     let path: String
