@@ -54,7 +54,7 @@ public enum SiteRenderer {
         )
 
         // The search index first, sharded so a query downloads only what it needs: its working tables are gone
-        // before the pages are rendered, which then reuse their memory (100,000 articles: peak 1.93 → 1.8 GB).
+        // before the pages are rendered, which then reuse their memory (100,000 articles: peak 1.87 → 1.74 GiB).
         let searchStart = DispatchTime.now().uptimeNanoseconds
         let searchFiles = SearchDocuments.indexFiles(index: index, labels: labels).map { OutputFile(path: $0.path, bytes: $0.bytes) }
         let searchEnd = DispatchTime.now().uptimeNanoseconds
