@@ -46,16 +46,9 @@ struct ProseChecker: Sendable {
         MarkdownDocument.parse(markdown, reservedHeadingIDs: Set(reserved))
     }
 
-    /// Checks a parsed document and prepares it for rendering: its problems as diagnostics, and the prose with
-    /// its link targets, headings and lead. `reserved` are the ids it was parsed with; `inline` renders a single
-    /// paragraph without its `<p>`.
-    func prepare(
-        _ document: MarkdownDocument, markdown: String, reserved: [String], origin: Origin, inline: Bool = false
-    ) -> (RichText, [Diagnostic]) {
-        prepare(ProseFacts(document), markdown: markdown, reserved: reserved, origin: origin, inline: inline)
-    }
-
-    /// Like `prepare(_:markdown:reserved:origin:inline:)`, from the facts of the parsed document.
+    /// Checks a parsed text, from its facts, and prepares it for rendering: its problems as diagnostics, and the
+    /// prose with its link targets, headings and lead. `reserved` are the ids it was parsed with; `inline` renders
+    /// a single paragraph without its `<p>`.
     func prepare(
         _ facts: ProseFacts, markdown: String, reserved: [String], origin: Origin, inline: Bool = false
     ) -> (RichText, [Diagnostic]) {

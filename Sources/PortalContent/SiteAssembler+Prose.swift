@@ -52,9 +52,9 @@ extension SiteAssembler {
         }
         /// Markdown inside a YAML value: reported at the value's position.
         func preparedValue(_ markdown: String, path: String, at location: SourceLocation) -> RichText {
-            let document = ProseChecker.parse(markdown, reserved: [])
+            let facts = ProseFacts(ProseChecker.parse(markdown, reserved: []))
             let origin = ProseChecker.Origin(relativePath: path, displayPath: location.file, firstLine: 1, fixedLocation: location)
-            let (text, found) = checker.prepare(document, markdown: markdown, reserved: [], origin: origin, inline: true)
+            let (text, found) = checker.prepare(facts, markdown: markdown, reserved: [], origin: origin, inline: true)
             diagnostics.append(contentsOf: found)
             return text
         }

@@ -6,17 +6,7 @@ extension RichText {
     ///
     /// Parses the Markdown on every call (a site keeps no HTML, see `RichText`): read it once per page.
     public var html: String {
-        html(of: document())
-    }
-
-    /// The text without markup, for feeds, open data and the search index: one line per paragraph, heading and
-    /// code block. Parses the Markdown on every call; for excerpts and descriptions, `leadText` is enough.
-    public var plainText: String {
-        document().plainText
-    }
-
-    /// The HTML of this text's parsed Markdown.
-    private func html(of document: MarkdownDocument) -> String {
+        let document = document()
         let topLevel = document.headings.map(\.level).min() ?? 2
         let targets = linkTargets
         let renderer = MarkdownHTMLRenderer(
@@ -26,6 +16,12 @@ extension RichText {
             return renderer.renderInlines(inlines)
         }
         return renderer.render(document)
+    }
+
+    /// The text without markup, for feeds, open data and the search index: one line per paragraph, heading and
+    /// code block. Parses the Markdown on every call; for excerpts and descriptions, `leadText` is enough.
+    public var plainText: String {
+        document().plainText
     }
 
     /// The Markdown parsed as the content stage parsed it when it checked it (same reserved heading ids).

@@ -9,22 +9,12 @@ public enum Parallel {
 
     /// `items.map(transform)`, computed concurrently in chunks.
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let count = items.count
-        guard count > 1 else { return items.map(transform) }
-        let chunks = min(count, Self.maximumChunks)
-        var results = [R?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = chunk * count / chunks, end = (chunk + 1) * count / chunks
-                for index in start..<end { slots[index] = transform(items[index]) }
-            }
-        }
-        return results.map { $0! }
+        map(consuming: items, transform)
     }
 
-    /// Like `map`, taking the items over: each item is let go as soon as its transform returns, so large inputs
-    /// (file contents) need not all stay in memory until the last one is done.
+    /// `items.map(transform)`, computed concurrently in chunks, taking the items over: each item is let go as soon
+    /// as its transform returns (when the caller hands the array over with `consume`), so large inputs such as
+    /// file contents need not all stay in memory until the last one is done.
     public static func map<T: Sendable, R: Sendable>(consuming items: consuming [T], _ transform: @Sendable (T) -> R) -> [R] {
         var pending = (consume items).map(Optional.some)
         let count = pending.count

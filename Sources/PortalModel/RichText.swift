@@ -4,7 +4,7 @@
 /// in the model together (measured). The content stage checks the Markdown, records what rendering needs
 /// (where links to content files go, which heading ids are taken, the headings, the start of the plain text),
 /// and the render stage turns it into HTML or plain text when a page or file needs it (`RichText+Rendering` in
-/// PortalRender), with the same parser, so the result is the same on every call.
+/// PortalMarkdown), with the same parser, so the result is the same on every call.
 public struct RichText: Sendable, Hashable {
     /// The Markdown as the author wrote it.
     public private(set) var markdown: String

@@ -17,13 +17,6 @@ extension CorpusIndex {
         private(set) var occurrences = OccurrenceTable()
         private var tokens = GermanAnalyzer.TokenBuffer()
 
-        /// Makes room for about `documents` documents like those counted so far.
-        mutating func reserve(documents: Int) {
-            guard occurrences.documentCount > 0 else { return }
-            let perDocument = Double(occurrences.entryCount) / Double(occurrences.documentCount)
-            occurrences.reserveCapacity(entries: Int(perDocument * Double(documents) * 1.1) + 1024)
-        }
-
         /// Counts the words of the next document.
         mutating func add(_ document: SearchDocument) {
             // The buffer is reused from document to document; taken out of `self` while the words are counted.

@@ -25,13 +25,6 @@ struct CorpusIndex {
     /// Stems that compounds may be split into, sorted (shipped as a Bloom filter).
     let vocabulary: [String]
 
-    /// Indexes documents; the document number is the position in `documents`.
-    init(documents: [SearchDocument]) {
-        var counter = WordCounter()
-        for document in documents { counter.add(document) }
-        self.init(counted: counter)
-    }
-
     /// Indexes the documents a counter has seen; the document number is the order they were added in.
     init(counted counter: WordCounter) {
         let (words, occurrences) = (counter.words, counter.occurrences)

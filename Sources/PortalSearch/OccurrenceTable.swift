@@ -14,16 +14,6 @@ struct OccurrenceTable {
     private var currentEntry: [Int] = []
     private var currentEntryDocument: [Int] = []
 
-    /// Makes room for `entries` entries in all, so the tables need not grow by doubling (which briefly holds the
-    /// old and the new table: 400 MB for 100,000 articles, measured).
-    mutating func reserveCapacity(entries: Int) {
-        words.reserveCapacity(entries)
-        fieldCounts.reserveCapacity(entries)
-    }
-
-    /// The number of entries so far.
-    var entryCount: Int { words.count }
-
     /// The number of finished documents.
     var documentCount: Int { documentStarts.count - 1 }
 

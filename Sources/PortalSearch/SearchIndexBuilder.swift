@@ -47,15 +47,14 @@ public struct SearchIndexBuilder: Sendable {
         var excerpts: [String] = []
         ordered.reserveCapacity(order.count)
         excerpts.reserveCapacity(order.count)
-        for start in stride(from: 0, to: order.count, by: max(1, batchSize)) {
-            for var document in make(Array(order[start..<min(start + max(1, batchSize), order.count)])) {
+        let batchSize = max(1, batchSize)
+        for start in stride(from: 0, to: order.count, by: batchSize) {
+            for var document in make(Array(order[start..<min(start + batchSize, order.count)])) {
                 counter.add(document)
                 excerpts.append(DisplayText.excerptSource(document.body, length: options.excerptSourceLength))
                 document.body = ""
                 ordered.append(document)
             }
-            // After the first batch, the tables can be sized for all documents.
-            if start == 0, order.count > batchSize { counter.reserve(documents: order.count) }
         }
         let corpus = CorpusIndex(counted: counter)
 
