@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Tests only: the reference for portal's own template engine.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // Used by PortalServe directly (Hummingbird depends on them too).
@@ -41,9 +42,7 @@ let package = Package(
         .target(
             name: "PortalRender",
             dependencies: [
-                "PortalDiagnostics", "PortalModel", "PortalSearch", "PortalMarkdown",
-                .product(name: "Mustache", package: "swift-mustache"),
-                "Yams",
+                "PortalDiagnostics", "PortalModel", "PortalSearch", "PortalMarkdown", "Yams",
             ]
         ),
         .target(
@@ -82,7 +81,11 @@ let package = Package(
             name: "PortalServeTests",
             dependencies: ["PortalServe", "PortalBuild", "PortalTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
         ),
-        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel", "PortalContent"]),
+        // swift-mustache only as the reference the template engine is compared with (TemplateEngineTests).
+        .testTarget(
+            name: "PortalRenderTests",
+            dependencies: ["PortalRender", "PortalModel", "PortalContent", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(
             name: "PortalBuildTests",
             dependencies: ["PortalBuild", "PortalContent", "PortalDiagnostics", "PortalModel", "PortalTestSupport"]

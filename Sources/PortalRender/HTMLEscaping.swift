@@ -1,43 +1,35 @@
-import Mustache
-
-/// The content type every template renders with: HTML escaping exactly as Mustache's own (`& < > " '`), but
-/// working on UTF-8 bytes instead of looking up every character in a dictionary – escaping is most of the
-/// rendering time of a large site.
-///
-/// Templates select it with a `{{%CONTENT_TYPE:PORTAL_HTML}}` tag that `TemplateSet` puts in front of every
-/// template when it compiles it.
-struct HTMLEscaping: MustacheContentType {
-    /// The name the content type is registered under.
-    static let name = "PORTAL_HTML"
-    /// The tag that selects it, put in front of every template.
-    static let pragma = "{{%CONTENT_TYPE:\(name)}}"
-
-    /// Registers the content type with Mustache (idempotent; needed before templates are parsed).
-    static func register() {
-        MustacheContentTypes.register(HTMLEscaping(), named: name)
-    }
-
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
-    }
-
-    /// `&`, `<`, `>`, `"` and `'` replaced by character references; everything else unchanged.
+/// HTML escaping of values in templates and labels: `&`, `<`, `>`, `"` and `'` become character references,
+/// working on UTF-8 bytes (escaping is a large part of rendering a big site).
+enum HTMLEscaping {
+    /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references; everything else unchanged.
     static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
         // Most texts need no escaping at all.
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard needsEscaping(text) else { return text }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        bytes.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped as `escape` does to UTF-8 `output`.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        guard needsEscaping(text) else {
+            output.append(contentsOf: text.utf8)
+            return
+        }
+        for byte in text.utf8 {
             switch byte {
-            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
-            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
-            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
-            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
-            default: bytes.append(byte)
+            case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
+            case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
+            case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
+            case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+            case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
+            default: output.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
     }
 }

@@ -66,7 +66,7 @@ public enum SiteRenderer {
             let html = templates.render(page.view, with: page.template)
             pageDone?(requests.count)
             guard let html else { return (page.path, nil, nil, page.template) }
-            let file = OutputFile(path: page.filePath, text: html)
+            let file = OutputFile(path: page.filePath, bytes: html)
             guard let pageSink else { return (page.path, file.path, file, page.template) }
             pageSink(file, position)
             return (page.path, file.path, nil, page.template)

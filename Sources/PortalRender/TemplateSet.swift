@@ -1,4 +1,3 @@
-import Mustache
 import PortalDiagnostics
 
 /// The theme's templates compiled once per build, plus every problem found in them: parse errors, partials
@@ -7,7 +6,8 @@ import PortalDiagnostics
 /// A template is known by its path without `.mustache` (`partials/badge`) and, because Mustache closing tags
 /// cannot contain a slash, also with a dot (`layouts.base`, as in `{{<layouts.base}}…{{/layouts.base}}`).
 struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    /// Compiled templates by name (each under both of its names).
+    let templates: [String: [TemplateNode]]
     /// Template names that compiled, such as `layouts/measure`.
     let names: Set<String>
     let diagnostics: [Diagnostic]
@@ -15,8 +15,7 @@ struct TemplateSet: Sendable {
     let displayRoot: String
 
     init(theme: Theme, labels: Labels) {
-        HTMLEscaping.register()
-        var library = MustacheLibrary()
+        var templates: [String: [TemplateNode]] = [:]
         var names = Set<String>()
         var diagnostics: [Diagnostic] = []
         let files = theme.templates.values.sorted { $0.relativePath < $1.relativePath }
@@ -30,23 +29,19 @@ struct TemplateSet: Sendable {
                 // A file's final line break belongs to the file, not to the text a partial inserts.
                 let text = file.text.hasSuffix("\n") ? String(file.text.dropLast()) : file.text
                 // Parsed as written first, so errors point at the author's lines and columns …
-                _ = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+                _ = try TemplateParser.parse(Self.contentTypeTag + text)
                 // … then with the labels filled in, which is what pages are rendered with.
-                let template = try MustacheTemplate(string: HTMLEscaping.pragma + TemplateScanner.substitutingLabels(in: text, labels: labels))
-                library.register(template, named: name)
-                library.register(template, named: Self.dottedName(name))
+                let template = try TemplateParser.parse(Self.contentTypeTag + TemplateScanner.substitutingLabels(in: text, labels: labels))
+                templates[name] = template
+                templates[Self.dottedName(name)] = template
                 names.insert(name)
-            } catch let error as MustacheTemplate.ParserError {
-                // The content-type tag in front of the text shifts the first line's columns.
-                let line = error.context.lineNumber
-                let column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
-                diagnostics.append(.error(
-                    .templateError, "The template could not be parsed: \(Self.describe(error.error)).",
-                    at: SourceLocation(file: file.displayPath, line: line, column: column)
-                ))
-                continue
             } catch {
-                diagnostics.append(.error(.templateError, "The template could not be parsed: \(error).", at: SourceLocation(file: file.displayPath)))
+                // The content-type tag in front of the text shifts the first line's columns.
+                let column = error.line == 1 ? max(1, error.column - Self.contentTypeTag.count) : error.column
+                diagnostics.append(.error(
+                    .templateError, "The template could not be parsed: \(error.description).",
+                    at: SourceLocation(file: file.displayPath, line: error.line, column: column)
+                ))
                 continue
             }
             for tag in TemplateScanner.tags(in: file.text) {
@@ -70,12 +65,17 @@ struct TemplateSet: Sendable {
                 }
             }
         }
-        self.library = library
+        self.templates = templates
         self.names = names
         self.diagnostics = diagnostics
         let sample = files.first
         displayRoot = sample.map { String($0.displayPath.dropLast($0.relativePath.count)) } ?? "templates/"
     }
+
+    /// Put in front of every template before it is compiled. Themes were written for swift-mustache, to which
+    /// portal handed every template after such a tag; a tag on a template's first line is therefore never
+    /// standalone (its line break stays). Kept, so that every theme renders to the same bytes as before.
+    static let contentTypeTag = "{{%CONTENT_TYPE:HTML}}"
 
     /// The name a template is registered and referenced under: its path without `.mustache`.
     static func name(of relativePath: String) -> String {
@@ -87,30 +87,15 @@ struct TemplateSet: Sendable {
         name.replacing("/", with: ".")
     }
 
-    /// Renders a view with a template; nil when the template is missing or did not compile.
-    func render(_ view: ViewData, with name: String) -> String? {
+    /// Renders a view with a template into UTF-8 bytes; nil when the template is missing or did not compile.
+    func render(_ view: ViewData, with name: String) -> [UInt8]? {
         guard names.contains(name) else { return nil }
-        return library.render(view, withTemplate: name)
+        return TemplateRenderer.render(view, template: name, templates: templates)
     }
 
     /// A diagnostic for a template the site needs but the theme lacks.
     func missingTemplate(_ name: String) -> Diagnostic {
         .error(.templateError, "The template \(name).mustache is missing (or could not be parsed); its pages were not rendered.",
                at: SourceLocation(file: displayRoot + name + ".mustache"))
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        return switch error {
-        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
-        case .unfinishedName: "a tag is not closed with }}"
-        case .expectedSectionEnd: "a section is opened but never closed"
-        case .invalidSetDelimiter: "a set-delimiter tag is malformed"
-        case .transformAppliedToInheritanceSection: "a transform is applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: "an inheritance section contains a tag that is not a block"
-        case .textInsideInheritSection: "an inheritance section contains text outside blocks"
-        case .invalidConfigVariableSyntax: "a configuration tag is malformed"
-        case .unrecognisedConfigVariable: "a configuration tag is unknown"
-        }
     }
 }

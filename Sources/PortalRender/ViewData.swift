@@ -1,11 +1,9 @@
-import Mustache
-
 /// The data a template sees: an object of named values (text, flags, numbers, lists, nested objects).
 ///
 /// Page builders fill it with everything already formatted, sorted and labelled, so templates need no logic.
-/// It looks values up by key in a dictionary (fast, unlike Mustache's reflection), and a key that was set to
-/// `nil` renders as empty instead of falling back to a value of the same name further up the context stack.
-struct ViewData: Sendable, MustacheParent {
+/// `TemplateRenderer` looks values up by key, and a key that was set to `nil` renders as empty instead of
+/// falling back to a value of the same name further up the context stack.
+struct ViewData: Sendable {
     /// One value in the view.
     enum Value: Sendable {
         case text(String)
@@ -80,19 +78,5 @@ struct ViewData: Sendable, MustacheParent {
             return nil
         }
         set { values[key] = newValue.map(Value.object) ?? .null }
-    }
-
-    /// The value as Mustache needs it.
-    func child(named name: String) -> Any? {
-        guard let value = values[name] else { return nil }
-        switch value {
-        case .text(let text): return TextValue(text: text)
-        case .flag(let flag): return flag
-        case .number(let number): return number
-        case .list(let list): return list
-        case .texts(let texts): return texts
-        case .object(let object): return object
-        case .null: return NullValue()
-        }
     }
 }
