@@ -26,14 +26,22 @@ public struct BuildResult: Sendable {
     public struct PhaseTiming: Sendable {
         public var phase: String
         public var seconds: Double
+        /// Processor seconds of all threads during the phase (nil where unknown).
+        public var processorSeconds: Double?
         /// The process's peak resident memory when the phase ended, in bytes (nil where unknown).
         public var peakResidentBytes: Int?
 
         /// Records a phase that just ended, with the peak memory so far.
-        public init(phase: String, seconds: Double) {
+        public init(phase: String, seconds: Double, processorSeconds: Double? = nil) {
             self.phase = phase
             self.seconds = seconds
+            self.processorSeconds = processorSeconds
             self.peakResidentBytes = PeakMemory.current()
+        }
+
+        /// Records a phase that just ended, timed by `clock`.
+        init(phase: String, clock: PhaseClock) {
+            self.init(phase: phase, seconds: clock.seconds, processorSeconds: clock.processorSeconds)
         }
     }
 }

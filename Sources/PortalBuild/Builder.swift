@@ -38,19 +38,19 @@ public struct Builder: Sendable {
         // A no-op build: the same inputs as last time, and the published site untouched since.
         let cachePath = BuildCache.location(outputDirectory: outputDirectory, workingDirectory: options.workingDirectory)
         var timings = inputs.timings
-        let start = DispatchTime.now().uptimeNanoseconds
+        let clock = PhaseClock()
         let previous = options.incremental ? BuildCache.read(from: cachePath) : nil
         let executable = ExecutableFingerprint.current(previous: previous?.executable)
         let fingerprint = inputFingerprint(inputs, executableHash: executable?.hash)
         if let previous, previous.fingerprint == fingerprint, previous.publishedSiteIsIntact(in: outputDirectory) {
             // Like every build, remove what killed builds left beside the site; the site itself stays untouched.
             SitePublisher(outputDirectory: outputDirectory).removeLeftovers()
-            timings.append(.init(phase: "unchanged", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            timings.append(.init(phase: "unchanged", clock: clock))
             return BuildResult(
                 diagnostics: Diagnostics(previous.diagnostics), pagesWritten: previous.pagesWritten,
                 filesWritten: previous.filesWritten, asOf: inputs.asOf, timings: timings, reusedPublishedSite: true)
         }
-        timings.append(.init(phase: "fingerprint", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        timings.append(.init(phase: "fingerprint", clock: clock))
 
         // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.
         // The staging folder is made only once the content passed its check, so a failed check touches nothing.
@@ -60,7 +60,10 @@ public struct Builder: Sendable {
         let publisher = SitePublisher(outputDirectory: outputDirectory, spareDirectory: options.incremental ? spareDirectory : nil)
         var staging: StagingSite?
         var stagingFailure: Error?
+        var stagingTiming: BuildResult.PhaseTiming?
         let rendered = render(consume inputs, timings: timings) {
+            let stagingClock = PhaseClock()
+            defer { stagingTiming = .init(phase: "staging", clock: stagingClock) }
             do {
                 let site = try publisher.beginStaging(previous: previous?.manifest ?? [:], reusable: previous?.spare ?? [:])
                 staging = site
@@ -71,12 +74,16 @@ public struct Builder: Sendable {
             }
         }
         var result = rendered.result
+        // Taking over the kept site happens between checking and rendering; it is a phase of its own.
+        if let stagingTiming, let renderPhase = result.timings.firstIndex(where: { $0.phase == "render" }) {
+            result.timings.insert(stagingTiming, at: renderPhase)
+        }
         guard result.succeeded else {
             if let staging { publisher.abandon(staging) }
             return result
         }
         progress?(.phase("write"))
-        let writeStart = DispatchTime.now().uptimeNanoseconds
+        let writeClock = PhaseClock()
         var published: (manifest: [String: PublishedFile], reused: Int, keptSpare: Bool) = ([:], 0, false)
         do {
             if let stagingFailure { throw stagingFailure }
@@ -84,12 +91,12 @@ public struct Builder: Sendable {
             let target = try staging ?? publisher.beginStaging(previous: previous?.manifest ?? [:], reusable: previous?.spare ?? [:])
             published = try publisher.complete(target, files: rendered.files, assets: rendered.assets)
         } catch {
-            result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))
+            result.timings.append(.init(phase: "write", clock: writeClock))
             BuildCache.remove(at: cachePath)
             result.diagnostics.error(.outputFailed, "Writing the site failed: \(error) The previous site was left as it was.", at: SourceLocation(file: displayPath(options.outputDirectory)))
             return result
         }
-        result.timings.append(.init(phase: "write", seconds: Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))
+        result.timings.append(.init(phase: "write", clock: writeClock))
         result.pagesWritten = published.manifest.keys.filter { $0.hasSuffix(".html") }.count
         result.filesWritten = published.manifest.count
         result.filesReused = published.reused
@@ -134,9 +141,9 @@ public struct Builder: Sendable {
         var diagnostics = Diagnostics()
         var timings: [BuildResult.PhaseTiming] = []
         func timed<T>(_ phase: String, _ work: () -> T) -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let clock = PhaseClock()
             let result = work()
-            timings.append(.init(phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            timings.append(.init(phase: phase, clock: clock))
             return result
         }
         let asOf = AsOfDate.resolve(explicit: options.asOf, environment: environment)
@@ -171,9 +178,9 @@ public struct Builder: Sendable {
         var diagnostics = inputs.diagnostics
         var timings = startTimings ?? inputs.timings
         func timed<T>(_ phase: String, _ work: () -> T) -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let clock = PhaseClock()
             let result = work()
-            timings.append(.init(phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            timings.append(.init(phase: phase, clock: clock))
             return result
         }
         func finish(_ files: [OutputFile] = [], _ assets: [(source: String, destination: String)] = []) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
@@ -202,7 +209,7 @@ public struct Builder: Sendable {
         let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: makePageSink?())
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics
-        timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds) }
+        timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds, processorSeconds: $0.processorSeconds) }
         // The content schemas, for editors (`# yaml-language-server: $schema=<baseURL>/schemas/site.schema.json`).
         let baseURL = options.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? site.config.baseURL
         outputFiles += SchemaExport.jsonSchemas(baseURL: baseURL).map { OutputFile(path: "schemas/" + $0.name, text: $0.text) }

@@ -10,15 +10,16 @@ import Glibc
 /// its files are still byte for byte what the new build would write, and keeping them costs one `lstat` instead
 /// of creating a file and later deleting the old one.
 struct ReusedTree: Sendable {
-    /// Regular files by path below the root, with their stamps.
-    var files: [String: FileStamp]
+    /// Regular files by path below the root. Their stamps are read when a file is about to be kept, by the thread
+    /// that places it, so the scan itself needs no `stat` per file.
+    var files: Set<String>
     /// Folders below the root.
     var folders: Set<String>
     /// Everything else (symbolic links, sockets, …) by path below the root: never kept.
     var others: Set<String>
 
     /// An empty tree (a fresh staging folder).
-    static let empty = ReusedTree(files: [:], folders: [], others: [])
+    static let empty = ReusedTree(files: [], folders: [], others: [])
 
     /// Reads the whole tree below `root` without following links; nil when it cannot be read completely or holds a
     /// name that is not UTF-8 (such a tree is not reused: it is deleted and the build starts from an empty folder).
@@ -34,14 +35,23 @@ struct ReusedTree: Sendable {
                 guard let name = String(validating: bytes, as: UTF8.self) else { return nil }
                 if name == "." || name == ".." { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(root + "/" + child, &info) == 0 else { return nil }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR:
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    // Not every file system says what an entry is; then `lstat` does.
+                    var info = stat()
+                    guard lstat(root + "/" + child, &info) == 0 else { return nil }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFREG: type = Int32(DT_REG)
+                    default: type = Int32(DT_LNK)
+                    }
+                }
+                switch type {
+                case Int32(DT_DIR):
                     tree.folders.insert(child)
                     pending.append(child)
-                case S_IFREG:
-                    tree.files[child] = FileStamp(info)
+                case Int32(DT_REG):
+                    tree.files.insert(child)
                 default:
                     tree.others.insert(child)
                 }

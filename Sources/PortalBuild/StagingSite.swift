@@ -105,7 +105,7 @@ final class StagingSite: @unchecked Sendable {
         let (claimed, needed) = lock.withLock { (claims, folders) }
         // Gone already (ENOENT), or below a folder that a file of the new site replaced (ENOTDIR): nothing to do.
         func gone(_ code: Int32) -> Bool { code == ENOENT || code == ENOTDIR }
-        for entry in reused.files.keys.sorted() + reused.others.sorted() where claimed[entry] == nil && !needed.contains(entry) {
+        for entry in reused.files.sorted() + reused.others.sorted() where claimed[entry] == nil && !needed.contains(entry) {
             if unlink(path + "/" + entry) != 0, !gone(errno) { throw SitePublisher.PublishError.writeFailed(entry, errno) }
         }
         // Deepest first, so each folder is empty when its turn comes.
@@ -129,8 +129,8 @@ final class StagingSite: @unchecked Sendable {
     private func put(_ bytes: [UInt8], at relativePath: String) throws -> (PublishedFile, Bool) {
         let target = path + "/" + relativePath
         let hash = ContentHash.of(bytes)
-        if let stamp = reused.files[relativePath] {
-            if let recorded = reusable[relativePath], recorded.hash == hash, recorded.stamp == stamp {
+        if reused.files.contains(relativePath) {
+            if let recorded = reusable[relativePath], recorded.hash == hash, Self.stamp(of: target) == recorded.stamp {
                 return (recorded, true)
             }
             if unlink(target) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(relativePath, errno) }
@@ -160,7 +160,7 @@ final class StagingSite: @unchecked Sendable {
         for folder in missing.reversed() {
             if !reused.folders.contains(folder) {
                 // A file or link of the reused site where the new one has a folder goes first.
-                if reused.files[folder] != nil || reused.others.contains(folder) {
+                if reused.files.contains(folder) || reused.others.contains(folder) {
                     if unlink(path + "/" + folder) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(folder, errno) }
                 }
                 if mkdir(path + "/" + folder, 0o777) != 0 && errno != EEXIST {
@@ -169,6 +169,13 @@ final class StagingSite: @unchecked Sendable {
             }
             folders.insert(folder)
         }
+    }
+
+    /// The stamp of the regular file at `path` itself (not following a link); nil for anything else.
+    private static func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
     }
 
     /// Writes `bytes` to a new file at `path` with plain POSIX calls; returns the written file's stamp.

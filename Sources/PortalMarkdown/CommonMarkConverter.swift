@@ -14,7 +14,9 @@ enum CommonMarkConverter {
     static func convert(_ text: String, reservedHeadingIDs: Set<String>) -> MarkdownDocument {
         // cmark replaces NUL with U+FFFD and counts that character's three bytes in its columns; replacing it
         // first keeps cmark's bytes and the locator's the same.
-        let text = text.utf8.contains(0) ? text.replacing("\u{0}", with: "\u{FFFD}") : text
+        // (Searched in the contiguous bytes: `utf8.contains` goes byte by byte through the string's index API.)
+        let hasNUL = text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
+        let text = hasNUL ? text.replacing("\u{0}", with: "\u{FFFD}") : text
         var builder = MarkdownTreeBuilder(reservedHeadingIDs: reservedHeadingIDs)
         guard let root = parse(text) else { return builder.finish() }
         defer { cmark_node_free(root) }

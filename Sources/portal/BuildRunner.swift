@@ -22,7 +22,8 @@ enum BuildRunner {
         if flags.timings {
             for timing in result.timings {
                 let memory = timing.peakResidentBytes.map { String(format: "   peak memory %6.0f MiB", Double($0) / 1_048_576) } ?? ""
-                print("  \(timing.phase.padding(toLength: 14, withPad: " ", startingAt: 0)) \(String(format: "%8.3f s", timing.seconds))\(memory)")
+                let processor = timing.processorSeconds.map { String(format: "   cpu %7.3f s", $0) } ?? ""
+                print("  \(timing.phase.padding(toLength: 14, withPad: " ", startingAt: 0)) \(String(format: "%8.3f s", timing.seconds))\(processor)\(memory)")
             }
         }
         let errors = result.diagnostics.errorCount, warnings = result.diagnostics.warningCount
