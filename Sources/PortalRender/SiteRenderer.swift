@@ -60,31 +60,37 @@ public enum SiteRenderer {
 
         // Pages, built and rendered in parallel; results keep the requests' order.
         let requests = builder.allRequests()
-        let pages = Parallel.map(Array(requests.indices)) { position -> (path: String, filePath: String?, file: OutputFile?, template: String) in
+        typealias RenderedPage = (path: String, filePath: String?, file: OutputFile?, template: String, refusedInclusion: String?)
+        let pages = Parallel.map(Array(requests.indices)) { position -> RenderedPage in
             let page = builder.page(for: requests[position])
             let html = templates.render(page.view, with: page.template)
             pageDone?(requests.count)
-            guard let html else { return (page.path, nil, nil, page.template) }
-            let file = OutputFile(path: page.filePath, bytes: html)
-            guard let pageSink else { return (page.path, file.path, file, page.template) }
+            guard let html else { return (page.path, nil, nil, page.template, nil) }
+            let file = OutputFile(path: page.filePath, bytes: html.bytes)
+            guard let pageSink else { return (page.path, file.path, file, page.template, html.refusedInclusion) }
             pageSink(file, position)
-            return (page.path, file.path, nil, page.template)
+            return (page.path, file.path, nil, page.template, html.refusedInclusion)
         }
         var files: [OutputFile] = []
         var streamedPaths: [String] = []
         var missingTemplates = Set<String>()
+        var inclusionLoops: [String: String] = [:]
         var sitemapEntries: [SitemapWriter.Entry] = []
         for (request, page) in zip(requests, pages) {
             guard let filePath = page.filePath else {
                 missingTemplates.insert(page.template)
                 continue
             }
+            if let partial = page.refusedInclusion, inclusionLoops[partial] == nil { inclusionLoops[partial] = page.template }
             if let file = page.file { files.append(file) } else { streamedPaths.append(filePath) }
             if request != .notFound {
                 sitemapEntries.append(.init(path: page.path, lastModified: builder.lastModified(request)?.iso))
             }
         }
         for name in missingTemplates.sorted() { diagnostics.append(templates.missingTemplate(name)) }
+        for partial in inclusionLoops.keys.sorted() {
+            diagnostics.append(templates.inclusionLoop(partial, in: inclusionLoops[partial] ?? ""))
+        }
 
         // Machine-readable files, made side by side (each is one long serial job on a large site).
         let feeds = FeedWriter(index: index, labels: labels, baseURL: baseURL, canonicalBaseURL: canonicalBaseURL)

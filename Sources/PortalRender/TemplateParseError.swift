@@ -11,6 +11,7 @@ struct TemplateParseError: Error, Sendable, Equatable {
         case invalidConfigVariableSyntax
         case unrecognisedConfigVariable
         case unfinishedComment
+        case nestedTooDeep
     }
 
     let kind: Kind
@@ -29,6 +30,7 @@ struct TemplateParseError: Error, Sendable, Equatable {
         case .invalidConfigVariableSyntax: "a configuration tag is malformed"
         case .unrecognisedConfigVariable: "a configuration tag is unknown (only CONTENT_TYPE:HTML and CONTENT_TYPE:TEXT exist)"
         case .unfinishedComment: "a comment is not closed with }}"
+        case .nestedTooDeep: "sections are nested more than \(TemplateParser.maximumDepth) levels deep"
         }
     }
 }

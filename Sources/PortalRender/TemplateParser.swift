@@ -18,9 +18,12 @@ struct TemplateParser {
         var startDelimiter: [Character] = ["{", "{"]
         var endDelimiter: [Character] = ["}", "}"]
         var partialDefinitionIndent: [Character]?
+        /// How many sections, blocks and parents enclose this level.
+        var depth = 0
 
         func inSection(_ name: String, newLine: Bool, transforms: [String] = []) -> State {
             var state = self
+            state.depth += 1
             state.sectionName = name
             state.sectionTransforms = transforms
             state.atPartialDefinitionTop = false
@@ -30,6 +33,7 @@ struct TemplateParser {
 
         func inPartialDefinition(_ name: String) -> State {
             var state = self
+            state.depth += 1
             state.sectionName = name
             state.sectionTransforms = []
             state.newLine = true
@@ -82,7 +86,12 @@ struct TemplateParser {
 
     // MARK: - Parsing
 
+    /// Sections, blocks and parents nested deeper than this are refused (no theme needs it, and it bounds the
+    /// recursion of parsing and rendering).
+    static let maximumDepth = 64
+
     private mutating func parseNodes(_ initial: State) throws(TemplateParseError.Kind) -> [TemplateNode] {
+        guard initial.depth <= Self.maximumDepth else { throw .nestedTooDeep }
         var nodes: [TemplateNode] = []
         var state = initial
         var whitespaceBefore: ArraySlice<Character> = []

@@ -13,6 +13,15 @@ struct TemplateRenderer {
     private(set) var output: [UInt8] = []
     /// The context stack, innermost last.
     private var stack: [ViewData.Value] = []
+    /// How many partials, parents and blocks enclose the current node.
+    private var inclusionDepth = 0
+    /// The first partial (or block) left out because inclusions nested too deeply (a partial that includes
+    /// itself, say).
+    private(set) var refusedInclusion: String?
+
+    /// Partials, parents and blocks nested deeper than this are left out: it bounds the recursion of a partial
+    /// that includes itself without end.
+    static let maximumInclusionDepth = 64
 
     /// Where in a list the current item is, for `first()`, `last()`, `index()`, `even()` and `odd()`.
     private struct ListPosition {
@@ -36,14 +45,17 @@ struct TemplateRenderer {
         self.templates = templates
     }
 
-    /// The template `name` rendered with `view`; nil when there is no such template.
-    static func render(_ view: ViewData, template name: String, templates: [String: [TemplateNode]], capacity: Int = 16_384) -> [UInt8]? {
+    /// The template `name` rendered with `view`, and the first partial left out for nesting too deeply; nil when
+    /// there is no such template.
+    static func render(
+        _ view: ViewData, template name: String, templates: [String: [TemplateNode]], capacity: Int = 16_384
+    ) -> (bytes: [UInt8], refusedInclusion: String?)? {
         guard let nodes = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates)
         renderer.output.reserveCapacity(capacity)
         renderer.stack.append(.object(view))
         renderer.render(nodes, frame: Frame())
-        return renderer.output
+        return (renderer.output, renderer.refusedInclusion)
     }
 
     // MARK: - Nodes
@@ -95,11 +107,14 @@ struct TemplateRenderer {
             } else {
                 templateName = name
             }
-            guard let partial = templates[templateName] else { return }
+            guard let partial = templates[templateName], enterInclusion(templateName) else { return }
+            defer { inclusionDepth -= 1 }
             var inner = Frame(indentation: frame.indentation + (indentation ?? []), blocks: frame.blocks)
             if let blocks { inner.blocks.merge(blocks) { outer, _ in outer } }
             render(partial, frame: inner)
         case .block(let name, let body, let indentation):
+            guard enterInclusion("{{$\(name)}}") else { return }
+            defer { inclusionDepth -= 1 }
             var inner = frame
             inner.indentation += indentation
             inner.listPosition = nil
@@ -109,6 +124,16 @@ struct TemplateRenderer {
         case .contentType(let escapes):
             frame.escapes = escapes
         }
+    }
+
+    /// Goes one inclusion deeper, or records that the limit was reached at `name` and returns false.
+    private mutating func enterInclusion(_ name: String) -> Bool {
+        guard inclusionDepth < Self.maximumInclusionDepth else {
+            if refusedInclusion == nil { refusedInclusion = name }
+            return false
+        }
+        inclusionDepth += 1
+        return true
     }
 
     private mutating func renderSection(_ value: ViewData.Value?, body: [TemplateNode], frame: Frame) {

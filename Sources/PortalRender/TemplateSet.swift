@@ -13,6 +13,8 @@ struct TemplateSet: Sendable {
     let diagnostics: [Diagnostic]
     /// The folder templates are shown in, for diagnostics about missing templates (`templates/`).
     let displayRoot: String
+    /// Where each template comes from, by name, as diagnostics show it (`custom/partials/footer.mustache`).
+    let displayPaths: [String: String]
 
     init(theme: Theme, labels: Labels) {
         var templates: [String: [TemplateNode]] = [:]
@@ -66,6 +68,7 @@ struct TemplateSet: Sendable {
             }
         }
         self.templates = templates
+        displayPaths = Dictionary(files.map { (Self.name(of: $0.relativePath), $0.displayPath) }, uniquingKeysWith: { first, _ in first })
         self.names = names
         self.diagnostics = diagnostics
         let sample = files.first
@@ -87,10 +90,21 @@ struct TemplateSet: Sendable {
         name.replacing("/", with: ".")
     }
 
-    /// Renders a view with a template into UTF-8 bytes; nil when the template is missing or did not compile.
-    func render(_ view: ViewData, with name: String) -> [UInt8]? {
+    /// Renders a view with a template into UTF-8 bytes, and the first partial left out because partials include
+    /// each other too deeply; nil when the template is missing or did not compile.
+    func render(_ view: ViewData, with name: String) -> (bytes: [UInt8], refusedInclusion: String?)? {
         guard names.contains(name) else { return nil }
         return TemplateRenderer.render(view, template: name, templates: templates)
+    }
+
+    /// A diagnostic for a partial included ever deeper when `template` was rendered (a loop of inclusions).
+    func inclusionLoop(_ partial: String, in template: String) -> Diagnostic {
+        // The partial's file when it is one (`layouts.base` is `layouts/base.mustache`), else the page's template.
+        let name = names.first { $0 == partial || Self.dottedName($0) == partial } ?? template
+        return .error(
+            .templateError,
+            "'\(partial)' is included more than \(TemplateRenderer.maximumInclusionDepth) levels deep while \(template).mustache is rendered: a partial or parent that includes itself, directly or through others, never ends. Remove the inclusion that closes the loop.",
+            at: SourceLocation(file: displayPaths[name] ?? displayRoot + name + ".mustache"))
     }
 
     /// A diagnostic for a template the site needs but the theme lacks.

@@ -45,6 +45,19 @@ struct TemplateDiagnosticsTests {
         #expect(diagnostic.location.line != nil)
     }
 
+    @Test("A partial that includes itself is reported at its file, and its pages fail the build instead of crashing it")
+    func partialIncludingItself() throws {
+        let footer = "<footer>\n{{> partials/footer}}\n</footer>\n"
+        let rendered = try TestSupport.render(site, overrides: ["partials/footer.mustache": footer])
+        let loops = rendered.diagnostics.all.filter { $0.message.contains("included more than") }
+        #expect(loops.count == 1)
+        let diagnostic = try #require(loops.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.code == .templateError)
+        #expect(diagnostic.location.file == "custom/partials/footer.mustache")
+        #expect(diagnostic.message.contains("'partials/footer'"))
+    }
+
     @Test("A partial that does not exist is reported where it is used")
     func missingPartial() throws {
         let footer = "<footer>\n<p>Text</p>\n  {{> partials/fusszeile}}\n</footer>\n"

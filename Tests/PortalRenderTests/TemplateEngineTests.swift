@@ -29,7 +29,8 @@ struct TemplateEngineTests {
             let page = builder.page(for: request)
             let ours = try #require(templates.render(page.view, with: page.template))
             let theirs = try #require(reference.render(page.view, template: page.template))
-            #expect(ours == Array(theirs.utf8), "\(page.path) differs")
+            #expect(ours.bytes == Array(theirs.utf8), "\(page.path) differs")
+            #expect(ours.refusedInclusion == nil)
         }
     }
 
@@ -164,7 +165,7 @@ struct TemplateEngineTests {
         for (name, text) in texts { compiled[name] = try TemplateParser.parse(TemplateSet.contentTypeTag + text) }
         let ours = try #require(TemplateRenderer.render(testCase.view, template: "main", templates: compiled))
         let theirs = try #require(try Reference(texts).render(testCase.view, template: "main"))
-        #expect(String(decoding: ours, as: UTF8.self) == theirs)
+        #expect(String(decoding: ours.bytes, as: UTF8.self) == theirs)
     }
 
     @Test("Broken templates fail at the same line as with swift-mustache", arguments: [
@@ -201,7 +202,7 @@ struct TemplateEngineTests {
         func render(_ text: String, partials: [String: String] = [:]) throws -> String {
             var compiled = try ["main": TemplateParser.parse(text)]
             for (name, partial) in partials { compiled[name] = try TemplateParser.parse(partial) }
-            return String(decoding: try #require(TemplateRenderer.render(view, template: "main", templates: compiled)), as: UTF8.self)
+            return String(decoding: try #require(TemplateRenderer.render(view, template: "main", templates: compiled)).bytes, as: UTF8.self)
         }
         // swift-mustache applies no transform to text values and takes no dynamic partial name from them.
         #expect(try render("{{uppercased(title)}}|{{#empty(empty)}}leer{{/empty(empty)}}|{{^empty(title)}}da{{/empty(title)}}") == "TITEL &lt;EM&gt;||da")
@@ -213,13 +214,48 @@ struct TemplateEngineTests {
         #expect(try render("Ende {") == "Ende {")
     }
 
+    @Test("A partial that includes itself stops at the depth limit and is reported; a recursion over data is fine")
+    func includingItself() throws {
+        var leaf = ViewData()
+        leaf["name"] = "Blatt"
+        // Without its own (empty) list, a leaf would find its parent's `children` up the stack, as Mustache does.
+        leaf[list: "children"] = []
+        var branch = ViewData()
+        branch["name"] = "Ast"
+        branch[list: "children"] = [leaf]
+        var root = ViewData()
+        root["name"] = "Stamm"
+        root[list: "children"] = [branch]
+        let tree = try ["main": TemplateParser.parse("{{> node}}"), "node": TemplateParser.parse("<{{name}}{{#children}}{{> node}}{{/children}}>")]
+        let rendered = try #require(TemplateRenderer.render(root, template: "main", templates: tree))
+        #expect(String(decoding: rendered.bytes, as: UTF8.self) == "<Stamm<Ast<Blatt>>>")
+        #expect(rendered.refusedInclusion == nil)
+
+        let looping = try ["main": TemplateParser.parse("a{{> loop}}b"), "loop": TemplateParser.parse("x{{> loop}}")]
+        let stopped = try #require(TemplateRenderer.render(root, template: "main", templates: looping))
+        #expect(stopped.refusedInclusion == "loop")
+        #expect(String(decoding: stopped.bytes, as: UTF8.self) == "a" + String(repeating: "x", count: TemplateRenderer.maximumInclusionDepth) + "b")
+        let parents = try ["main": TemplateParser.parse("{{<main}}{{/main}}")]
+        #expect(try #require(TemplateRenderer.render(root, template: "main", templates: parents)).refusedInclusion == "main")
+    }
+
+    @Test("Sections nested deeper than the limit are a parse error, not a crash")
+    func nestingLimit() {
+        let depth = TemplateParser.maximumDepth
+        let fine = String(repeating: "{{#a}}", count: depth) + String(repeating: "{{/a}}", count: depth)
+        #expect((try? TemplateParser.parse(fine)) != nil)
+        let deep = String(repeating: "{{#a}}", count: 100_000) + String(repeating: "{{/a}}", count: 100_000)
+        #expect(throws: TemplateParseError.self) { try TemplateParser.parse(deep) }
+        do { _ = try TemplateParser.parse(deep) } catch { #expect(error.kind == .nestedTooDeep) }
+    }
+
     @Test("A number at the edge of its range has no successor instead of overflowing")
     func numberEdges() throws {
         var view = ViewData()
         view[number: "big"] = .max
         view[number: "small"] = .min
         let compiled = try ["main": TemplateParser.parse("[{{plusone(big)}}][{{minusone(small)}}]")]
-        #expect(TemplateRenderer.render(view, template: "main", templates: compiled).map { String(decoding: $0, as: UTF8.self) } == "[][]")
+        #expect(TemplateRenderer.render(view, template: "main", templates: compiled).map { String(decoding: $0.bytes, as: UTF8.self) } == "[][]")
     }
 }
 
