@@ -168,6 +168,42 @@ struct TemplateEngineTests {
         #expect(String(decoding: ours.bytes, as: UTF8.self) == theirs)
     }
 
+    @Test("Random templates: whatever swift-mustache accepts, portal accepts and renders to the same bytes")
+    func randomTemplates() throws {
+        // Pieces that meet in every combination: tags of every kind, names with dots and transforms, text,
+        // line breaks (LF and CRLF), indentation, stray braces. Seeded, so a failure repeats.
+        let pieces = [
+            "{{", "}}", "{{#", "{{^", "{{/", "{{!", "{{>", "{{<", "{{$", "{{=", "{{&", "{{{", "}}}", "{{%CONTENT_TYPE:TEXT}}",
+            "items", "title", "tags", "date.iso", ".", "empty(items)", "count(tags)", "first()", "index()", "yes", "no",
+            "zero", "p", "q", "base", "main", " ", "  ", "\t", "\n", "\r\n", "text", "<b>", "&", "{", "}", "=", "<% %>=",
+            "{{#items}}", "{{/items}}", "{{#tags}}{{.}}{{/tags}}", "{{> p}}", "  {{> p}}\n", "{{title}}", "{{{title}}}",
+            "{{<base}}", "{{/base}}", "{{$main}}", "{{/main}}", "{{^yes}}", "{{/yes}}", "{{! c }}", "\n  {{#yes}}\n",
+        ]
+        let partials = [("p", "<p>\n  {{title}}\n{{#items}}\n  - {{title}}\n{{/items}}\n"), ("base", "[\n  {{$main}}m{{/main}}\n]\n")]
+        var random = SplitMix64(seed: 0x5EED)
+        var compared = 0
+        for _ in 0..<10_000 {
+            let count = Int(random.next() % 14) + 1
+            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            guard let reference = try? Reference(["main": text] .merging(partials) { first, _ in first }) else { continue }
+            var compiled: [String: [TemplateNode]] = [:]
+            do {
+                compiled["main"] = try TemplateParser.parse(TemplateSet.contentTypeTag + text)
+                for (name, partial) in partials { compiled[name] = try TemplateParser.parse(TemplateSet.contentTypeTag + partial) }
+            } catch {
+                Issue.record("swift-mustache accepts \(text.debugDescription), portal does not: \(error)")
+                continue
+            }
+            let ours = TemplateRenderer.render(Case.sample, template: "main", templates: compiled).map { String(decoding: $0.bytes, as: UTF8.self) }
+            let theirs = reference.render(Case.sample, template: "main")
+            // A list or object in a variable tag: swift-mustache prints Swift's description of it, portal nothing.
+            if let theirs, ["ReferenceView(", "[\"Verkehr\"", "[&quot;Verkehr&quot;"].contains(where: theirs.contains) { continue }
+            #expect(ours == theirs, "\(text.debugDescription)")
+            compared += 1
+        }
+        #expect(compared > 1_000)
+    }
+
     @Test("Broken templates fail at the same line as with swift-mustache", arguments: [
         "{{title}", "a\n{{#items}}\nx", "{{#items}}x{{/tags}}", "a\n\nb {{! offen", "{{=<% %>}}", "{{%CONTENT_TYPE:XML}}",
         "{{%KEIN_TAG}}", "{{<base}}{{title}}{{/base}}", "{{<base}}{{$a(b)}}{{/a(b)}}{{/base}}", "{{empty(items}}", "{{a(b)c}}",
@@ -311,4 +347,17 @@ private struct ReferenceText: MustacheCustomRenderable, MustacheParent {
 private struct ReferenceNull: MustacheCustomRenderable {
     var renderText: String { "" }
     var isNull: Bool { true }
+}
+
+/// A small seeded random number generator (SplitMix64), so random cases repeat exactly.
+private struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 }
