@@ -33,8 +33,9 @@ public struct SearchIndexBuilder: Sendable {
     /// `urls[n]` is the URL of document `n`. `make` returns the documents at the given positions, in that order
     /// and with those URLs; it is called with at most `batchSize` positions at a time (the caller may make a batch
     /// in parallel), and only the index data of a document is kept once its words are counted, so the full
-    /// texts of a large site are never in memory together.
-    public func build(urls: [String], batchSize: Int = 512, make: ([Int]) -> [SearchDocument]) -> [SearchIndexFile] {
+    /// texts of a large site are never in memory together. The next batch is made on other threads while the
+    /// words of the current one are counted (at most two batches exist at a time).
+    public func build(urls: [String], batchSize: Int = 512, make: @escaping @Sendable ([Int]) -> [SearchDocument]) -> [SearchIndexFile] {
         let order = urls.indices.sorted { left, right in
             if urls[left] != urls[right] {
                 return urls[left].unicodeScalars.lexicographicallyPrecedes(urls[right].unicodeScalars)
@@ -48,8 +49,13 @@ public struct SearchIndexBuilder: Sendable {
         ordered.reserveCapacity(order.count)
         excerpts.reserveCapacity(order.count)
         let batchSize = max(1, batchSize)
-        for start in stride(from: 0, to: order.count, by: batchSize) {
-            for var document in make(Array(order[start..<min(start + batchSize, order.count)])) {
+        let batches = stride(from: 0, to: order.count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, order.count)]) }
+        let ahead = BatchAhead(make: make)
+        if let first = batches.first { ahead.start(first) }
+        for index in batches.indices {
+            let batch = ahead.take()
+            if index + 1 < batches.count { ahead.start(batches[index + 1]) }
+            for var document in batch {
                 counter.add(document)
                 excerpts.append(DisplayText.excerptSource(document.body, length: options.excerptSourceLength))
                 document.body = ""

@@ -23,11 +23,12 @@ struct SearchIndexBuilderTests {
         // Duplicate URLs and reversed order exercise the stable URL sort the batches follow.
         let documents = try Self.corpus().reversed() + Self.corpus().prefix(3)
         let whole = SearchIndexBuilder().build(Array(documents))
-        var requested: [[Int]] = []
+        let requests = Requests()
         let streamed = SearchIndexBuilder().build(urls: documents.map(\.url), batchSize: batchSize) { positions in
-            requested.append(positions)
+            requests.append(positions)
             return positions.map { documents[documents.startIndex + $0] }
         }
+        let requested = requests.all
         #expect(streamed == whole)
         #expect(requested.allSatisfy { $0.count <= batchSize })
         #expect(requested.flatMap { $0 }.sorted() == Array(0..<documents.count))
@@ -190,4 +191,12 @@ struct SearchIndexBuilderTests {
     static func vocabulary() throws -> [String] {
         try Fixtures.text("snowball-german/voc.txt").split(separator: "\n").map(String.init)
     }
+}
+
+/// The batches a builder asked for, recorded from whatever thread asks.
+private final class Requests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var batches: [[Int]] = []
+    func append(_ batch: [Int]) { lock.withLock { batches.append(batch) } }
+    var all: [[Int]] { lock.withLock { batches } }
 }
