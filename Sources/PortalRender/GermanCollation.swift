@@ -6,6 +6,20 @@ enum GermanCollation {
         var key = ""
         key.reserveCapacity(text.utf8.count)
         for character in text.lowercased() {
+            // Most characters are ASCII or one precomposed scalar: looked up by value, because comparing a
+            // Character with the literals below is a full Unicode comparison each time (a tenth of the A–Z page).
+            if character.isASCII {
+                key.append(character)
+                continue
+            }
+            if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
+                if let folded = Self.foldedScalars[scalar.value] {
+                    key += folded
+                } else {
+                    key.append(character)
+                }
+                continue
+            }
             switch character {
             case "ä", "à", "á", "â", "ã", "å", "ā": key += "a"
             case "ö", "ò", "ó", "ô", "õ", "ø", "ō": key += "o"
@@ -24,6 +38,20 @@ enum GermanCollation {
         }
         return key
     }
+
+    /// The letters `key` folds, by Unicode scalar value (precomposed forms; decomposed ones go through the
+    /// `switch` in `key`, which compares canonically).
+    private static let foldedScalars: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        let groups: [(String, String)] = [
+            ("äàáâãåā", "a"), ("öòóôõøō", "o"), ("üùúûū", "u"), ("èéêëē", "e"), ("ìíîï", "i"), ("çč", "c"), ("ñ", "n"),
+            ("š", "s"), ("ž", "z"), ("ßẞ", "ss"), ("æ", "ae"), ("œ", "oe"),
+        ]
+        for (letters, folded) in groups {
+            for scalar in letters.unicodeScalars { table[scalar.value] = folded }
+        }
+        return table
+    }()
 
     /// The elements sorted by a text, computing each sort key once.
     static func sorted<Element>(_ elements: [Element], by text: (Element) -> String) -> [Element] {

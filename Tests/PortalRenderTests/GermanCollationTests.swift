@@ -17,4 +17,13 @@ struct GermanCollationTests {
     func letters(word: String, letter: String) {
         #expect(GermanCollation.letter(word) == letter)
     }
+
+    @Test("Keys fold precomposed and decomposed letters alike and keep every other character")
+    func keys() {
+        #expect(GermanCollation.key("Größe ÄRGER Œuvre Ñandú") == "grosse arger oeuvre nandu")
+        #expect(GermanCollation.key("Gro\u{0308}sse A\u{0308}rger") == GermanCollation.key("Grösse Ärger"))
+        #expect(GermanCollation.key("Ärger") == "arger")
+        #expect(GermanCollation.key("Łódź 東京 🚀") == "łodź 東京 🚀")
+    }
 }
+
