@@ -33,6 +33,33 @@ enum JSONValue: Sendable, Hashable {
         return output
     }
 
+    /// The same text as `serialized()` of an object with `members` followed by the array `key`, but making the
+    /// array's elements one at a time, so a large export (the measures register at 100,000 articles) never holds
+    /// all of them as values.
+    /// The result is UTF-8 bytes, written piece by piece, so the whole text never exists twice either.
+    static func serializedObject(_ members: [Member], thenArray key: String, count: Int, element: (Int) -> JSONValue) -> [UInt8] {
+        var head = "{\n"
+        for member in members {
+            head += "  "
+            JSONString.write(member.key, to: &head)
+            head += ": "
+            member.value.write(to: &head, indent: 1)
+            head += ",\n"
+        }
+        head += "  "
+        JSONString.write(key, to: &head)
+        head += count == 0 ? ": []" : ": [\n"
+        var output = Array(head.utf8)
+        for position in 0..<count {
+            var text = "    "
+            element(position).write(to: &text, indent: 2)
+            text += position == count - 1 ? "\n  ]" : ",\n"
+            output.append(contentsOf: text.utf8)
+        }
+        output.append(contentsOf: "\n}\n".utf8)
+        return output
+    }
+
     private func write(to output: inout String, indent: Int) {
         switch self {
         case .null: output += "null"

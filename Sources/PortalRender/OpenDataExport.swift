@@ -9,15 +9,15 @@ struct OpenDataExport: Sendable {
     // MARK: Measures
 
     /// `daten/massnahmen.json`: every measure with every register field; vocabulary values as id and label.
-    func measuresJSON() -> String {
+    func measuresJSON() -> [UInt8] {
         let site = index.site
         var root = JSONObject()
         root[text: "title"] = labels["data.measuresJSON.title"]
         root[text: "source"] = baseURL + Route.openData.path
         root[text: "asOf"] = site.asOf.iso
         root["count"] = .int(site.measures.count)
-        root["measures"] = .array(index.measures.map(measure))
-        return root.value.serialized()
+        let measures = index.measures
+        return JSONValue.serializedObject(root.members, thenArray: "measures", count: measures.count) { measure(measures[$0]) }
     }
 
     private func measure(_ measure: Measure) -> JSONValue {

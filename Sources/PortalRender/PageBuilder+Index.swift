@@ -79,14 +79,9 @@ extension PageBuilder {
         }
         entries = keyed.map(\.entry)
 
-        var byLetter: [String: [ViewData]] = [:]
+        var byLetter: [String: [IndexEntry]] = [:]
         for entry in entries {
-            var item = ViewData()
-            item["term"] = entry.term
-            item["kind"] = entry.kind
-            item["href"] = entry.href
-            item[list: "links"] = entry.links.map { Self.link($0.0, $0.1) }
-            byLetter[GermanCollation.letter(entry.term), default: []].append(item)
+            byLetter[GermanCollation.letter(entry.term), default: []].append(entry)
         }
         let alphabet = (byLetter["#"] == nil ? [] : ["#"]) + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map(String.init)
         let groups = alphabet.compactMap { letter in byLetter[letter].map { (letter: letter, entries: $0) } }
@@ -101,7 +96,16 @@ extension PageBuilder {
             var item = ViewData()
             item["letter"] = group.letter
             item["id"] = Self.letterID(group.letter)
-            item[list: "entries"] = group.entries
+            let entries = group.entries
+            item.setItems("entries", count: entries.count) { position in
+                let entry = entries[position]
+                var item = ViewData()
+                item["term"] = entry.term
+                item["kind"] = entry.kind
+                item["href"] = entry.href
+                item[list: "links"] = entry.links.map { Self.link($0.0, $0.1) }
+                return item
+            }
             return item
         }
         return PageView(path: Route.index.path, template: "layouts/index", view: view)

@@ -27,7 +27,7 @@ extension PageBuilder {
         view["allHref"] = Route.measures.path
         view[list: "filterGroups"] = filterGroups(current: path)
         view["resultCount"] = labels.count("measures.count", measures.count, formatted: format.integer(measures.count))
-        view[list: "measures"] = measures.map(measureSummary)
+        view.setItems("measures", count: measures.count) { [self] in measureSummary(measures[$0]) }
         view[flag: "hasMeasures"] = !measures.isEmpty
         return PageView(path: path, template: "layouts/measures", view: view)
     }

@@ -31,15 +31,15 @@ extension PageBuilder {
             var months: [ViewData] = []
             while position < events.count, events[position].date.year == year {
                 let month = events[position].date.month
-                var entries: [ViewData] = []
+                let start = position
                 while position < events.count, events[position].date.year == year, events[position].date.month == month {
-                    entries.append(event(events[position]))
                     position += 1
                 }
                 var monthView = ViewData()
                 monthView["heading"] = format.month(year: year, month: month)
                 monthView["id"] = "monat-\(LocalDate(year: year, month: month).iso)"
-                monthView[list: "events"] = entries
+                let entries = events[start..<position]
+                monthView.setItems("events", count: entries.count) { [self] in event(entries[entries.startIndex + $0]) }
                 months.append(monthView)
             }
             var yearView = ViewData()

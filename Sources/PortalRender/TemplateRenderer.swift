@@ -140,6 +140,8 @@ struct TemplateRenderer {
         switch value {
         case .list(let items):
             renderItems(items.count, body: body, frame: frame) { .object(items[$0]) }
+        case .items(let items):
+            renderItems(items.count, body: body, frame: frame) { .object(items.item($0)) }
         case .texts(let texts):
             renderItems(texts.count, body: body, frame: frame) { .text(texts[$0]) }
         case .flag(let flag):
@@ -155,6 +157,8 @@ struct TemplateRenderer {
         switch value {
         case .list(let items):
             if items.isEmpty { renderInside(value!, body: body, frame: frame) }
+        case .items(let items):
+            if items.count == 0 { renderInside(value!, body: body, frame: frame) }
         case .texts(let texts):
             if texts.isEmpty { renderInside(value!, body: body, frame: frame) }
         case .flag(let flag):
@@ -198,7 +202,7 @@ struct TemplateRenderer {
             output.append(contentsOf: String(number).utf8)
         case .flag(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .null, .list, .texts, .object:
+        case .null, .list, .items, .texts, .object:
             break
         }
     }
@@ -275,6 +279,15 @@ struct TemplateRenderer {
             case "first": return items.first.map(ViewData.Value.object)
             case "last": return items.last.map(ViewData.Value.object)
             case "reversed": return .list(items.reversed())
+            default: return nil
+            }
+        case .items(let items):
+            switch name {
+            case "empty": return .flag(items.count == 0)
+            case "count": return .number(items.count)
+            case "first": return items.count == 0 ? nil : .object(items.item(0))
+            case "last": return items.count == 0 ? nil : .object(items.item(items.count - 1))
+            case "reversed": return .items(items.reversed)
             default: return nil
             }
         case .texts(let texts):

@@ -10,6 +10,9 @@ struct ViewData: Sendable {
         case flag(Bool)
         case number(Int)
         case list([ViewData])
+        /// A list whose items are made one at a time while it is rendered, for lists of thousands (the measures
+        /// register, the A–Z index, the timeline): their views never exist all at once.
+        case items(ItemList)
         case texts([String])
         case object(ViewData)
         /// Deliberately empty: sections skip it, inverted sections show, and lookups stop here.
@@ -53,13 +56,37 @@ struct ViewData: Sendable {
         set { values[key] = newValue.map(Value.number) ?? .null }
     }
 
-    /// A list of objects; an empty list renders `{{^key}}` sections.
+    /// A list of objects; an empty list renders `{{^key}}` sections. Reading a list of items made on demand
+    /// makes them all.
     subscript(list key: String) -> [ViewData] {
         get {
-            if case .list(let list) = values[key] { return list }
-            return []
+            switch values[key] {
+            case .list(let list): return list
+            case .items(let items): return items.all
+            default: return []
+            }
         }
         set { values[key] = .list(newValue) }
+    }
+
+    /// A list of `count` objects made by `item` when the template reaches them; renders like `list`.
+    mutating func setItems(_ key: String, count: Int, item: @escaping @Sendable (Int) -> ViewData) {
+        values[key] = .items(ItemList(count: count, item: item))
+    }
+
+    /// A list of objects made on demand: how many, and how to make the one at a position.
+    struct ItemList: Sendable {
+        let count: Int
+        let item: @Sendable (Int) -> ViewData
+
+        /// Every item, made now.
+        var all: [ViewData] { (0..<count).map(item) }
+
+        /// The same items in reverse order.
+        var reversed: ItemList {
+            let count = count, item = item
+            return ItemList(count: count) { item(count - 1 - $0) }
+        }
     }
 
     /// A list of texts, rendered with `{{#key}}{{.}}{{/key}}`.

@@ -147,6 +147,18 @@ struct MachineReadableTests {
         }
     }
 
+    @Test("An object whose last array is written element by element is the same text as the whole value", arguments: [0, 1, 3])
+    func streamedArray(count: Int) {
+        let members = [JSONValue.Member(key: "title", value: .string("Maßnahmen \"KI\"")), JSONValue.Member(key: "count", value: .int(count))]
+        func element(_ position: Int) -> JSONValue {
+            .object([JSONValue.Member(key: "slug", value: .string("m\(position)")), JSONValue.Member(key: "tags", value: .array([.string("a"), .null]))])
+        }
+        let whole = JSONValue.object(members + [JSONValue.Member(key: "measures", value: .array((0..<count).map(element)))]).serialized()
+        #expect(JSONValue.serializedObject(members, thenArray: "measures", count: count, element: element) == Array(whole.utf8))
+        #expect(JSONValue.serializedObject([], thenArray: "measures", count: count, element: element)
+                == Array(JSONValue.object([JSONValue.Member(key: "measures", value: .array((0..<count).map(element)))]).serialized().utf8))
+    }
+
     @Test("massnahmen.json holds every measure with ids and labels")
     func measuresJSON() throws {
         let document = try parseJSON("daten/massnahmen.json")

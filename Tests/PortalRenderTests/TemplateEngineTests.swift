@@ -69,6 +69,9 @@ struct TemplateEngineTests {
             view[number: "count"] = 3
             view[list: "items"] = [item1, item2, item3]
             view[list: "none"] = []
+            let made = [item1, item2, item3]
+            view.setItems("madeItems", count: made.count) { made[$0] }
+            view.setItems("noMadeItems", count: 0) { _ in ViewData() }
             view[texts: "tags"] = ["Verkehr", "ki", "Bürgerservice"]
             view[texts: "noTags"] = []
             view[object: "date"] = date
@@ -149,6 +152,12 @@ struct TemplateEngineTests {
         {{#empty(gibtsNicht)}}a{{/empty(gibtsNicht)}}{{^empty(gibtsNicht)}}b{{/empty(gibtsNicht)}}
         """),
         Case("the position in a list", "{{#items}}{{index()}}{{#first()}}F{{/first()}}{{#last()}}L{{/last()}}{{#even()}}g{{/even()}}{{#odd()}}u{{/odd()}}{{#yes}}{{index()}}{{/yes}}{{#date}}[{{index()}}]{{/date}} {{/items}}{{index()}}"),
+        Case("lists made on demand render like lists", """
+        {{#madeItems}}{{index()}}{{title}}{{#last()}}.{{/last()}}|{{/madeItems}}{{^madeItems}}leer{{/madeItems}}
+        {{#noMadeItems}}x{{/noMadeItems}}{{^noMadeItems}}keine{{/noMadeItems}} {{count(madeItems)}} {{#empty(noMadeItems)}}leer{{/empty(noMadeItems)}}
+        {{#first(madeItems)}}{{title}}{{/first(madeItems)}} {{#last(madeItems)}}{{title}}{{/last(madeItems)}}
+        {{#reversed(madeItems)}}{{title}},{{/reversed(madeItems)}} {{count(reversed(madeItems))}}
+        """),
         Case("nested lists and the outer item", "{{#items}}{{#tags}}{{title}}:{{.}} {{/tags}}{{/items}}"),
         Case("text that looks like a tag", "a { b } {x} }} {{title}}} {{! x }}} {{{title}}}}"),
         Case("a tag at the very end without a line break", "Zeile\n{{title}}"),
@@ -178,6 +187,7 @@ struct TemplateEngineTests {
             "zero", "p", "q", "base", "main", " ", "  ", "\t", "\n", "\r\n", "text", "<b>", "&", "{", "}", "=", "<% %>=",
             "{{#items}}", "{{/items}}", "{{#tags}}{{.}}{{/tags}}", "{{> p}}", "  {{> p}}\n", "{{title}}", "{{{title}}}",
             "{{<base}}", "{{/base}}", "{{$main}}", "{{/main}}", "{{^yes}}", "{{/yes}}", "{{! c }}", "\n  {{#yes}}\n",
+            "{{#madeItems}}", "{{/madeItems}}", "madeItems", "{{^noMadeItems}}", "{{/noMadeItems}}",
         ]
         let partials = [("p", "<p>\n  {{title}}\n{{#items}}\n  - {{title}}\n{{/items}}\n"), ("base", "[\n  {{$main}}m{{/main}}\n]\n")]
         var random = SplitMix64(seed: 0x5EED)
@@ -330,6 +340,7 @@ private struct ReferenceView: MustacheParent {
         case .flag(let flag): return flag
         case .number(let number): return number
         case .list(let list): return list.map(ReferenceView.init)
+        case .items(let items): return items.all.map(ReferenceView.init)
         case .texts(let texts): return texts
         case .object(let object): return ReferenceView(data: object)
         case .null: return ReferenceNull()
