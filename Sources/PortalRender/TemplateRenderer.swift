@@ -13,15 +13,15 @@ struct TemplateRenderer {
     private(set) var output: [UInt8] = []
     /// The context stack, innermost last.
     private var stack: [ViewData.Value] = []
-    /// How many partials, parents and blocks enclose the current node.
-    private var inclusionDepth = 0
-    /// The first partial (or block) left out because inclusions nested too deeply (a partial that includes
+    /// How many partials, parents, blocks and sections enclose the current node.
+    private var depth = 0
+    /// The first partial (or block or section) left out because they nested too deeply (a partial that includes
     /// itself, say).
     private(set) var refusedInclusion: String?
 
-    /// Partials, parents and blocks nested deeper than this are left out: it bounds the recursion of a partial
-    /// that includes itself without end.
-    static let maximumInclusionDepth = 64
+    /// Partials, parents, blocks and sections nested deeper than this together are left out: it bounds the
+    /// recursion of a partial that includes itself without end (and the stack it needs).
+    static let maximumDepth = 128
 
     /// Where in a list the current item is, for `first()`, `last()`, `index()`, `even()` and `odd()`.
     private struct ListPosition {
@@ -93,6 +93,8 @@ struct TemplateRenderer {
             guard let value = lookup(reference, frame: frame) else { return }
             write(value, escaped: escaped && frame.escapes)
         case .section(let reference, let inverted, let body):
+            guard enter("{{\(inverted ? "^" : "#")\(reference.written)}}") else { return }
+            defer { depth -= 1 }
             let value = lookup(reference, frame: frame)
             if inverted {
                 renderInverted(value, body: body, frame: frame)
@@ -107,14 +109,14 @@ struct TemplateRenderer {
             } else {
                 templateName = name
             }
-            guard let partial = templates[templateName], enterInclusion(templateName) else { return }
-            defer { inclusionDepth -= 1 }
+            guard let partial = templates[templateName], enter(templateName) else { return }
+            defer { depth -= 1 }
             var inner = Frame(indentation: frame.indentation + (indentation ?? []), blocks: frame.blocks)
             if let blocks { inner.blocks.merge(blocks) { outer, _ in outer } }
             render(partial, frame: inner)
         case .block(let name, let body, let indentation):
-            guard enterInclusion("{{$\(name)}}") else { return }
-            defer { inclusionDepth -= 1 }
+            guard enter("{{$\(name)}}") else { return }
+            defer { depth -= 1 }
             var inner = frame
             inner.indentation += indentation
             inner.listPosition = nil
@@ -126,13 +128,13 @@ struct TemplateRenderer {
         }
     }
 
-    /// Goes one inclusion deeper, or records that the limit was reached at `name` and returns false.
-    private mutating func enterInclusion(_ name: String) -> Bool {
-        guard inclusionDepth < Self.maximumInclusionDepth else {
+    /// Goes one level deeper, or records that the limit was reached at `name` and returns false.
+    private mutating func enter(_ name: String) -> Bool {
+        guard depth < Self.maximumDepth else {
             if refusedInclusion == nil { refusedInclusion = name }
             return false
         }
-        inclusionDepth += 1
+        depth += 1
         return true
     }
 

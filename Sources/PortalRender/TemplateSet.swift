@@ -103,7 +103,7 @@ struct TemplateSet: Sendable {
         let name = names.first { $0 == partial || Self.dottedName($0) == partial } ?? template
         return .error(
             .templateError,
-            "'\(partial)' is included more than \(TemplateRenderer.maximumInclusionDepth) levels deep while \(template).mustache is rendered: a partial or parent that includes itself, directly or through others, never ends. Remove the inclusion that closes the loop.",
+            "'\(partial)' is nested more than \(TemplateRenderer.maximumDepth) levels deep (partials, parents, blocks and sections together) while \(template).mustache is rendered: a partial or parent that includes itself, directly or through others, never ends. Remove the inclusion that closes the loop.",
             at: SourceLocation(file: displayPaths[name] ?? displayRoot + name + ".mustache"))
     }
 

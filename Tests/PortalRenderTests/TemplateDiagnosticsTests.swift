@@ -49,7 +49,7 @@ struct TemplateDiagnosticsTests {
     func partialIncludingItself() throws {
         let footer = "<footer>\n{{> partials/footer}}\n</footer>\n"
         let rendered = try TestSupport.render(site, overrides: ["partials/footer.mustache": footer])
-        let loops = rendered.diagnostics.all.filter { $0.message.contains("included more than") }
+        let loops = rendered.diagnostics.all.filter { $0.message.contains("nested more than") }
         #expect(loops.count == 1)
         let diagnostic = try #require(loops.first)
         #expect(diagnostic.severity == .error)

@@ -280,7 +280,13 @@ struct TemplateEngineTests {
         let looping = try ["main": TemplateParser.parse("a{{> loop}}b"), "loop": TemplateParser.parse("x{{> loop}}")]
         let stopped = try #require(TemplateRenderer.render(root, template: "main", templates: looping))
         #expect(stopped.refusedInclusion == "loop")
-        #expect(String(decoding: stopped.bytes, as: UTF8.self) == "a" + String(repeating: "x", count: TemplateRenderer.maximumInclusionDepth) + "b")
+        #expect(String(decoding: stopped.bytes, as: UTF8.self) == "a" + String(repeating: "x", count: TemplateRenderer.maximumDepth) + "b")
+        // Sections count too: a partial of 64 nested sections that includes itself stops as well.
+        let sections = String(repeating: "{{#yes}}", count: 64) + "{{> deep}}" + String(repeating: "{{/yes}}", count: 64)
+        var flag = ViewData()
+        flag[flag: "yes"] = true
+        let deep = try ["main": TemplateParser.parse("{{> deep}}"), "deep": TemplateParser.parse(sections)]
+        #expect(try #require(TemplateRenderer.render(flag, template: "main", templates: deep)).refusedInclusion != nil)
         let parents = try ["main": TemplateParser.parse("{{<main}}{{/main}}")]
         #expect(try #require(TemplateRenderer.render(root, template: "main", templates: parents)).refusedInclusion == "main")
     }
