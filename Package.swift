@@ -71,12 +71,12 @@ let package = Package(
         ),
         // Shared helpers for the tests: inline txtar sites, temporary folders.
         .target(name: "PortalTestSupport", dependencies: ["PortalContent", "PortalMarkdown", "PortalModel"], path: "Tests/PortalTestSupport"),
-        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
+        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown", "PortalTestSupport"]),
         .testTarget(
             name: "PortalContentTests",
             dependencies: ["PortalContent", "PortalDiagnostics", "PortalMarkdown", "PortalModel", "PortalTestSupport"]
         ),
-        .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
+        .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch", "PortalTestSupport"]),
         .testTarget(
             name: "PortalServeTests",
             dependencies: ["PortalServe", "PortalBuild", "PortalTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
@@ -84,7 +84,7 @@ let package = Package(
         // swift-mustache only as the reference the template engine is compared with (TemplateEngineTests).
         .testTarget(
             name: "PortalRenderTests",
-            dependencies: ["PortalRender", "PortalModel", "PortalContent", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["PortalRender", "PortalModel", "PortalContent", "PortalTestSupport", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "PortalBuildTests",

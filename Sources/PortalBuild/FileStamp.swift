@@ -19,6 +19,13 @@ struct FileStamp: Sendable, Hashable {
         return FileStamp(info)
     }
 
+    /// The stamp of the regular file at `path` itself (not following a link), or `nil` for anything else.
+    static func ofEntry(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
     /// The stamp of an open file.
     static func of(descriptor: Int32) -> FileStamp? {
         var info = stat()

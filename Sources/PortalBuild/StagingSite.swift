@@ -130,7 +130,7 @@ final class StagingSite: @unchecked Sendable {
         let target = path + "/" + relativePath
         let hash = ContentHash.of(bytes)
         if reused.files.contains(relativePath) {
-            if let recorded = reusable[relativePath], recorded.hash == hash, Self.stamp(of: target) == recorded.stamp {
+            if let recorded = reusable[relativePath], recorded.hash == hash, FileStamp.ofEntry(target) == recorded.stamp {
                 return (recorded, true)
             }
             if unlink(target) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(relativePath, errno) }
@@ -169,13 +169,6 @@ final class StagingSite: @unchecked Sendable {
             }
             folders.insert(folder)
         }
-    }
-
-    /// The stamp of the regular file at `path` itself (not following a link); nil for anything else.
-    private static func stamp(of path: String) -> FileStamp? {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return FileStamp(info)
     }
 
     /// Writes `bytes` to a new file at `path` with plain POSIX calls; returns the written file's stamp.

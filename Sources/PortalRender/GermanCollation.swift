@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sorts words the way German dictionaries do (DIN 5007-1): umlauts with their base letter (Ä with A),
 /// ß as ss, accents ignored, case ignored until everything else is equal.
 enum GermanCollation {
@@ -6,41 +8,24 @@ enum GermanCollation {
         var key = ""
         key.reserveCapacity(text.utf8.count)
         for character in text.lowercased() {
-            // Most characters are ASCII or one precomposed scalar: looked up by value, because comparing a
-            // Character with the literals below is a full Unicode comparison each time (a tenth of the A–Z page).
+            // Looked up by scalar value: comparing a Character with letter literals is a full Unicode comparison
+            // each time (a tenth of the A–Z page). Decomposed letters (a + U+0308) are composed first.
             if character.isASCII {
                 key.append(character)
                 continue
             }
-            if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
-                if let folded = Self.foldedScalars[scalar.value] {
-                    key += folded
-                } else {
-                    key.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "ä", "à", "á", "â", "ã", "å", "ā": key += "a"
-            case "ö", "ò", "ó", "ô", "õ", "ø", "ō": key += "o"
-            case "ü", "ù", "ú", "û", "ū": key += "u"
-            case "è", "é", "ê", "ë", "ē": key += "e"
-            case "ì", "í", "î", "ï": key += "i"
-            case "ç", "č": key += "c"
-            case "ñ": key += "n"
-            case "š": key += "s"
-            case "ž": key += "z"
-            case "ß", "ẞ": key += "ss"
-            case "æ": key += "ae"
-            case "œ": key += "oe"
-            default: key.append(character)
+            var scalars = Array(character.unicodeScalars)
+            if scalars.count > 1 { scalars = Array(String(character).precomposedStringWithCanonicalMapping.unicodeScalars) }
+            if scalars.count == 1, let folded = Self.foldedScalars[scalars[0].value] {
+                key += folded
+            } else {
+                key.append(character)
             }
         }
         return key
     }
 
-    /// The letters `key` folds, by Unicode scalar value (precomposed forms; decomposed ones go through the
-    /// `switch` in `key`, which compares canonically).
+    /// The letters `key` folds, by the Unicode scalar value of their precomposed form.
     private static let foldedScalars: [UInt32: String] = {
         var table: [UInt32: String] = [:]
         let groups: [(String, String)] = [

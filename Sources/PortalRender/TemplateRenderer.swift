@@ -274,15 +274,8 @@ struct TemplateRenderer {
     /// The transforms of swift-mustache, on the values a view holds.
     private static func transform(_ value: ViewData.Value, _ name: String) -> ViewData.Value? {
         switch value {
-        case .list(let items):
-            switch name {
-            case "empty": return .flag(items.isEmpty)
-            case "count": return .number(items.count)
-            case "first": return items.first.map(ViewData.Value.object)
-            case "last": return items.last.map(ViewData.Value.object)
-            case "reversed": return .list(items.reversed())
-            default: return nil
-            }
+        case .list(let list):
+            return transform(.items(ViewData.ItemList(count: list.count) { list[$0] }), name)
         case .items(let items):
             switch name {
             case "empty": return .flag(items.count == 0)

@@ -1,5 +1,6 @@
 @testable import PortalMarkdown
 import Testing
+import PortalTestSupport
 
 /// Compares the renderer with cmark's own HTML renderer on safe input (no raw HTML, no unsafe URLs), where both
 /// must agree except for the portal's additions (heading ids, `loading="lazy"`), which are removed first.

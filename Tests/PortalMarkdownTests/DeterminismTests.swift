@@ -1,5 +1,6 @@
 import PortalMarkdown
 import Testing
+import PortalTestSupport
 
 /// Same input, same output: across repeated runs, separate parses, and concurrent rendering.
 @Suite("Determinism")

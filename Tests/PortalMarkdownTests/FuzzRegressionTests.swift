@@ -1,5 +1,6 @@
 import PortalMarkdown
 import Testing
+import PortalTestSupport
 
 /// Positions the fuzzers in `Fuzz/` found out of their line: cmark 0.30 reports some inline positions wrongly,
 /// and the converter corrects them. The whole inputs are replayed in PortalContentTests' `FuzzRegressionTests`.

@@ -1,5 +1,6 @@
 @testable import PortalMarkdown
 import Testing
+import PortalTestSupport
 
 /// Pathological input: deep nesting, binary junk, huge text, empty text. Nothing may crash, the output stays
 /// well-formed, and the content survives.

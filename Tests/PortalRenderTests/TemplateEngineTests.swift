@@ -1,5 +1,6 @@
 import Mustache
 import PortalModel
+import PortalTestSupport
 import Testing
 @testable import PortalRender
 
@@ -190,11 +191,11 @@ struct TemplateEngineTests {
             "{{#madeItems}}", "{{/madeItems}}", "madeItems", "{{^noMadeItems}}", "{{/noMadeItems}}",
         ]
         let partials = [("p", "<p>\n  {{title}}\n{{#items}}\n  - {{title}}\n{{/items}}\n"), ("base", "[\n  {{$main}}m{{/main}}\n]\n")]
-        var random = SplitMix64(seed: 0x5EED)
+        var random = SeededGenerator(seed: 0x5EED)
         var compared = 0
         for _ in 0..<10_000 {
-            let count = Int(random.next() % 14) + 1
-            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let count = random.below(14) + 1
+            let text = (0..<count).map { _ in pieces[random.below(pieces.count)] }.joined()
             guard let reference = try? Reference(["main": text] .merging(partials) { first, _ in first }) else { continue }
             var compiled: [String: [TemplateNode]] = [:]
             do {
@@ -364,17 +365,4 @@ private struct ReferenceText: MustacheCustomRenderable, MustacheParent {
 private struct ReferenceNull: MustacheCustomRenderable {
     var renderText: String { "" }
     var isNull: Bool { true }
-}
-
-/// A small seeded random number generator (SplitMix64), so random cases repeat exactly.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalTestSupport
 @testable import PortalSearch
 
 /// A generated German site for size and speed measurements: deterministic for a seed.
@@ -7,29 +8,6 @@ import Foundation
 /// Snowball vocabulary in a seeded order, with ~220 municipal nouns placed at seeded ranks among the first 3,000
 /// and 4,000 compounds of two municipal nouns (with a linking element) among the first 30,000.
 struct SyntheticCorpus {
-    /// SplitMix64: small, fast, and the same on every platform.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-
-        /// A number in `0..<bound`.
-        mutating func below(_ bound: Int) -> Int {
-            Int(next() % UInt64(bound))
-        }
-
-        /// A number in `0..<1`.
-        mutating func unit() -> Double {
-            Double(next() >> 11) / Double(1 << 53)
-        }
-    }
-
     static let municipalNouns: [String] = """
         Antrag Bau Wohngeld Bürger Service Verwaltung Stadt Rat Ausschuss Amt Verfahren Daten Schutz Gesicht \
         Erkennung Straße Schaden Personal Übersetzung Beirat Fach Chatbot Sprache Modell Auskunft Termin Gebühr \
@@ -53,7 +31,7 @@ struct SyntheticCorpus {
 
     /// Generates `count` documents of about `bodyWords` words each.
     init(count: Int, bodyWords: Int = 600, seed: UInt64 = 2025, snowballVocabulary: [String]) {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         var ranked = snowballVocabulary.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         for index in stride(from: ranked.count - 1, to: 0, by: -1) {
             ranked.swapAt(index, random.below(index + 1))
@@ -147,5 +125,12 @@ struct SyntheticCorpus {
             }
             return low
         }
+    }
+}
+
+extension SeededGenerator {
+    /// A number in `0..<1`.
+    mutating func unit() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
     }
 }
