@@ -41,7 +41,7 @@ public struct Builder: Sendable {
         let clock = PhaseClock()
         let previous = options.incremental ? BuildCache.read(from: cachePath) : nil
         let executable = ExecutableFingerprint.current(previous: previous?.executable)
-        let fingerprint = inputFingerprint(inputs, executableHash: executable?.hash)
+        let (fingerprint, baseFingerprint, fileHashes) = inputFingerprint(inputs, executableHash: executable?.hash)
         if let previous, previous.fingerprint == fingerprint, previous.publishedSiteIsIntact(in: outputDirectory) {
             // Like every build, remove what killed builds left beside the site; the site itself stays untouched.
             SitePublisher(outputDirectory: outputDirectory).removeLeftovers()
@@ -52,6 +52,15 @@ public struct Builder: Sendable {
         }
         timings.append(.init(phase: "fingerprint", clock: clock))
 
+        // Only document texts changed since the last build: check those texts alone, keep the pages showing none.
+        let snapshotPath = BuildSnapshot.location(cachePath: cachePath)
+        var textEdit: (content: CheckedContent, changed: Set<String>, record: RenderRecord)?
+        if let previous {
+            let snapshotClock = PhaseClock()
+            textEdit = Self.textEdit(inputs: inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, previous: previous, snapshotPath: snapshotPath)
+            if textEdit != nil { timings.append(.init(phase: "snapshot", clock: snapshotClock)) }
+        }
+
         // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.
         // The staging folder is made only once the content passed its check, so a failed check touches nothing.
         // Incremental builds keep the replaced site in the cache and build the next one in it.
@@ -61,13 +70,13 @@ public struct Builder: Sendable {
         var staging: StagingSite?
         var stagingFailure: Error?
         var stagingTiming: BuildResult.PhaseTiming?
-        let rendered = render(consume inputs, timings: timings) {
+        let rendered = render(consume inputs, timings: timings, textEdit: textEdit) {
             let stagingClock = PhaseClock()
             defer { stagingTiming = .init(phase: "staging", clock: stagingClock) }
             do {
                 let site = try publisher.beginStaging(previous: previous?.manifest ?? [:], reusable: previous?.spare ?? [:])
                 staging = site
-                return { file, position in site.place(file, order: position) }
+                return ({ file, position in site.place(file, order: position) }, { path, position in site.keep(path, order: position) })
             } catch {
                 stagingFailure = error
                 return nil
@@ -100,11 +109,18 @@ public struct Builder: Sendable {
         result.pagesWritten = published.manifest.keys.filter { $0.hasSuffix(".html") }.count
         result.filesWritten = published.manifest.count
         result.filesReused = published.reused
+        BuildSnapshot.remove(at: snapshotPath)
         BuildCache(
             fingerprint: fingerprint, diagnostics: result.diagnostics.all, pagesWritten: result.pagesWritten,
             filesWritten: result.filesWritten, executable: executable, manifest: published.manifest,
             spare: published.keptSpare ? previous?.manifest ?? [:] : [:]
         ).write(to: cachePath)
+        if options.incremental, let content = rendered.content, let record = rendered.record {
+            let snapshotClock = PhaseClock()
+            BuildSnapshot(fingerprint: fingerprint, baseFingerprint: baseFingerprint, fileHashes: fileHashes,
+                          content: content.withoutTexts(), render: record).write(to: snapshotPath)
+            result.timings.append(.init(phase: "snapshot", clock: snapshotClock))
+        }
         return result
     }
 
@@ -114,7 +130,25 @@ public struct Builder: Sendable {
     /// the site root), and the result with every diagnostic and timing; `pagesWritten` and `filesWritten` are 0.
     /// When the result has errors, `files` and `assets` are empty. Never throws.
     public func render() -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
-        render(load())
+        let rendered = render(load())
+        return (rendered.files, rendered.assets, rendered.result)
+    }
+
+    /// The content of this build as the last one's snapshot and the edited texts make it, when the only inputs
+    /// that changed are document texts that `CheckedContent.replacingTexts` can take (else nil: a full build).
+    static func textEdit(
+        inputs: Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache, snapshotPath: String
+    ) -> (content: CheckedContent, changed: Set<String>, record: RenderRecord)? {
+        guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.fingerprint == previous.fingerprint,
+              snapshot.baseFingerprint == baseFingerprint, snapshot.fileHashes.count == fileHashes.count else { return nil }
+        var changed: [ContentFile] = []
+        for file in inputs.files {
+            guard let hash = snapshot.fileHashes[file.relativePath] else { return nil }
+            if hash != fileHashes[file.relativePath] { changed.append(file) }
+        }
+        guard !changed.isEmpty, let restored = snapshot.content.restoringTexts(from: inputs.files),
+              let edited = restored.replacingTexts(of: changed) else { return nil }
+        return (edited, Set(changed.map(\.relativePath)), snapshot.render)
     }
 
     /// Everything a build reads from disk, read once.
@@ -172,9 +206,15 @@ public struct Builder: Sendable {
     ///
     /// With `makePageSink`, called once the content passed its check, HTML pages go to the sink it returns as they
     /// are rendered instead of into the returned files (a nil sink keeps them in the files).
+    ///
+    /// With `textEdit`, the content is the one given (checked from the last build's snapshot) and pages that show
+    /// none of the changed texts are kept through the sink's `keep`. Returns also the checked content and what was
+    /// rendered, for the next build's snapshot.
     func render(
-        _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil, makePageSink: (() -> SiteRenderer.PageSink?)? = nil
-    ) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
+        _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil,
+        textEdit: (content: CheckedContent, changed: Set<String>, record: RenderRecord)? = nil,
+        makePageSink: (() -> (sink: SiteRenderer.PageSink, keep: @Sendable (String, Int) -> Bool)?)? = nil
+    ) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult, content: CheckedContent?, record: RenderRecord?) {
         var diagnostics = inputs.diagnostics
         var timings = startTimings ?? inputs.timings
         func timed<T>(_ phase: String, _ work: () -> T) -> T {
@@ -183,17 +223,23 @@ public struct Builder: Sendable {
             timings.append(.init(phase: phase, clock: clock))
             return result
         }
-        func finish(_ files: [OutputFile] = [], _ assets: [(source: String, destination: String)] = []) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
+        func finish(_ files: [OutputFile] = [], _ assets: [(source: String, destination: String)] = [], content: CheckedContent? = nil, record: RenderRecord? = nil) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult, content: CheckedContent?, record: RenderRecord?) {
             let result = BuildResult(diagnostics: options.strict ? diagnostics.strict() : diagnostics, pagesWritten: 0, filesWritten: 0, asOf: inputs.asOf, timings: timings)
-            return result.succeeded ? (files, assets, result) : ([], [], result)
+            return result.succeeded ? (files, assets, result, content, record) : ([], [], result, nil, nil)
         }
         if inputs.contentMissing { return finish() }
 
         // Check: parse and validate into the site model.
         progress?(.phase("check"))
-        let (site, contentDiagnostics) = timed("check") {
-            // The files' bytes are not needed after checking; handing them over lets them go before rendering.
-            ContentLoader.load(files: inputs.takeFiles(), assets: inputs.assets, asOf: inputs.asOf, contentDisplayPath: displayPath(options.contentDirectory))
+        let (site, contentDiagnostics, checked): (Site?, Diagnostics, CheckedContent?)
+        if let textEdit {
+            (site, contentDiagnostics, checked) = (textEdit.content.site, textEdit.content.diagnostics, textEdit.content)
+            _ = inputs.takeFiles()
+        } else {
+            (site, contentDiagnostics, checked) = timed("check") {
+                // The files' bytes are not needed after checking; handing them over lets them go before rendering.
+                ContentLoader.check(files: inputs.takeFiles(), assets: inputs.assets, asOf: inputs.asOf, contentDisplayPath: displayPath(options.contentDirectory))
+            }
         }
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
@@ -206,7 +252,9 @@ public struct Builder: Sendable {
             pageDone = { total in pageCounter.pageDone(of: total) }
         }
         let renderOptions = RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version)
-        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: makePageSink?())
+        let staging = makePageSink?()
+        let reuse = textEdit.flatMap { edit in staging.map { RenderReuse(changedTexts: edit.changed, previous: edit.record, keep: $0.keep) } }
+        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: staging?.sink, reuse: reuse)
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics
         timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds, processorSeconds: $0.processorSeconds) }
@@ -216,12 +264,14 @@ public struct Builder: Sendable {
         outputFiles.sort { $0.path < $1.path }
         diagnostics.append(contentsOf: renderDiagnostics)
         let assetCopies = site.assets.map { (source: inputs.contentDirectory + "/assets/" + $0.path, destination: "assets/" + $0.path) }
-        return finish(outputFiles, assetCopies)
+        return finish(outputFiles, assetCopies, content: checked, record: rendered.record)
     }
 
     /// The fingerprint of everything the published site depends on: the options, the as-of date, the executable,
     /// every content file (path and bytes), every asset (path and bytes) and every theme file.
-    func inputFingerprint(_ inputs: Inputs, executableHash: String?) -> String {
+    ///
+    /// Returns also the fingerprint of everything but the content files' bytes and each content file's hash.
+    func inputFingerprint(_ inputs: Inputs, executableHash: String?) -> (all: String, base: String, files: [String: String]) {
         var hash = ContentHash()
         hash.add("portal \(Builder.version)")
         hash.add(executableHash ?? "unknown executable \(UInt64.random(in: 0...UInt64.max))")
@@ -233,8 +283,6 @@ public struct Builder: Sendable {
         for file in inputs.files {
             hash.add(file.relativePath)
             hash.add(file.displayPath)
-            hash.add(UInt64(file.bytes.count))
-            hash.add(file.bytes)
         }
         hash.add(UInt64(inputs.assets.count))
         for asset in inputs.assets {
@@ -261,7 +309,12 @@ public struct Builder: Sendable {
             hash.add(inputs.theme.staticFiles[key] ?? [])
         }
         for diagnostic in inputs.diagnostics.all { hash.add(diagnostic.description) }
-        return hash.hex
+        let base = hash.hex
+        let fileHashes = Parallel.map(inputs.files) { ContentHash.of($0.bytes) }
+        for fileHash in fileHashes { hash.add(fileHash) }
+        var byPath: [String: String] = [:]
+        for (file, fileHash) in zip(inputs.files, fileHashes) { byPath[file.relativePath] = fileHash }
+        return (hash.hex, base, byPath)
     }
 
     /// The build's "today" as `run()` and `render()` resolve it: `asOf`, else `SOURCE_DATE_EPOCH`, else the current

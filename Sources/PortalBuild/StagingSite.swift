@@ -68,6 +68,40 @@ final class StagingSite: @unchecked Sendable {
         record(file.path, Result { try put(file.bytes, at: file.path) })
     }
 
+    /// Places the file the published site has at `relativePath`, as the previous build recorded it, without its
+    /// bytes (thread-safe): kept when the reused site still has it, else hard-linked from the published site.
+    /// Returns false, placing nothing, when neither is possible (the file is then to be made and placed again) or
+    /// the path is taken already.
+    func keep(_ relativePath: String, order: Int) -> Bool {
+        guard let recorded = previous[relativePath] else { return false }
+        return lock.withLock {
+            guard failure == nil, claims[relativePath] == nil, (try? SitePublisher.checkRelative(relativePath)) != nil else { return false }
+            let target = path + "/" + relativePath
+            do { try createFolders(for: relativePath) } catch { return false }
+            if reused.files.contains(relativePath), let reusable = reusable[relativePath], reusable.hash == recorded.hash,
+               FileStamp.ofEntry(target) == reusable.stamp {
+                claims[relativePath] = order
+                placed[relativePath] = (reusable, true)
+                return true
+            }
+            let published = current + "/" + relativePath
+            guard FileStamp.of(published) == recorded.stamp else { return false }
+            do {
+                if reused.files.contains(relativePath) || reused.others.contains(relativePath) {
+                    if unlink(target) != 0, errno != ENOENT { return false }
+                } else if reused.folders.contains(relativePath) {
+                    try FileManager.default.removeItem(atPath: target)
+                }
+            } catch {
+                return false
+            }
+            guard link(published, target) == 0 else { return false }
+            claims[relativePath] = order
+            placed[relativePath] = (recorded, true)
+            return true
+        }
+    }
+
     /// Places an asset copied from `source` (thread-safe).
     func placeAsset(source: String, destination: String, order: Int) {
         guard let data = FileManager.default.contents(atPath: source) else {

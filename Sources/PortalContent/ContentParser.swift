@@ -102,6 +102,7 @@ public enum ContentParser {
         var oparlSources: [OParlImporter.Source] = []
         for (file, (result, found)) in zip(sorted, results) {
             diagnostics.append(contentsOf: found)
+            if !found.isEmpty { content.fileDiagnostics[file.relativePath] = found }
             switch result {
             case .site(let site):
                 if sawSite {
@@ -245,6 +246,13 @@ public enum ContentParser {
         diagnostics.append(contentsOf: validator.diagnostics)
         return ParsedDocument(
             relativePath: file.relativePath, displayPath: file.displayPath, fields: fields,
-            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine)
+            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine,
+            frontMatterHash: CheckedContent.fingerprint(frontMatter))
+    }
+
+    /// The Markdown body of a content document as `parseDocument` reads it, or nil when the file is not one.
+    static func documentBody(of file: ContentFile) -> String? {
+        guard case .success(let text) = SourceText.decode(file), case .success(let split) = FrontMatter.split(text) else { return nil }
+        return split.body
     }
 }

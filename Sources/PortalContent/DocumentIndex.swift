@@ -1,8 +1,8 @@
 import PortalModel
 
 /// Every content document's public URL and anchors, by its path below the content folder, for resolving links.
-struct DocumentIndex: Sendable {
-    struct Entry: Sendable {
+struct DocumentIndex: Sendable, Codable {
+    struct Entry: Sendable, Codable {
         var path: String
         /// Ids that exist on the document's page: its headings and the theme's section ids.
         var anchors: Set<String>

@@ -7,6 +7,8 @@ struct ParsedDocument: Sendable {
     var body: String
     /// The line of the file on which the body starts, so Markdown positions map to file positions.
     var bodyFirstLine: Int
+    /// A fingerprint of the front matter as written and of where the body starts (see `CheckedContent`).
+    var frontMatterHash: UInt64 = 0
 
     /// The file name without folder and extension.
     var stem: String {

@@ -45,7 +45,7 @@ extension SiteAssembler {
         var results: [String: RichText] = [:]
         for (job, (text, found)) in zip(jobs, checked) {
             results[job.path] = text
-            diagnostics.append(contentsOf: found)
+            if !found.isEmpty { textDiagnostics[job.path, default: []] += found }
         }
         func prepared(_ path: String) -> RichText {
             results[path] ?? .empty

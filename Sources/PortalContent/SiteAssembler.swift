@@ -8,6 +8,9 @@ struct SiteAssembler {
     let content: ParsedContent
     let asOf: LocalDate
     var diagnostics: [Diagnostic] = []
+    /// The diagnostics of each document's Markdown text, by relative path: part of the result, kept apart so a
+    /// later build can replace those of an edited text (see `CheckedContent`).
+    var textDiagnostics: [String: [Diagnostic]] = [:]
 
     // Registries filled while assembling, used to check references.
     var areaIDs: Set<String> = []

@@ -1,5 +1,5 @@
 /// One problem found in the content or templates, with where it is and what the author should do.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public var severity: Severity
     public var code: DiagnosticCode
     /// A sentence that says what is wrong and what to do about it.

@@ -1,5 +1,5 @@
 /// The stable identifier of a kind of problem; documented for authors in `docs/` and never renamed.
-public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case missingFile = "missing-file"
     case unreadableFile = "unreadable-file"
     case invalidEncoding = "invalid-encoding"

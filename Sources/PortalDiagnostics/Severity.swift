@@ -1,5 +1,5 @@
 /// How serious a diagnostic is: an error fails the build, a warning does not (unless `--strict`).
-public enum Severity: String, Sendable, Hashable, Comparable {
+public enum Severity: String, Sendable, Hashable, Codable, Comparable {
     case error
     case warning
 

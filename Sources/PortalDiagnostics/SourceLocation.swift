@@ -1,5 +1,5 @@
 /// A position in a source file: the file path and, where known, a 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// The file's path as it was read (relative to the working directory or absolute).
     public var file: String
     /// The 1-based line, or `nil` when the problem concerns the whole file.

@@ -1,5 +1,5 @@
 /// An administrative area that measures belong to, declared in `site.yml`.
-public struct Area: Sendable, Hashable, Identifiable {
+public struct Area: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var label: String
     public var description: String

@@ -1,5 +1,5 @@
 /// A file from `content/assets/`, published as it is under `/assets/`.
-public struct Asset: Sendable, Hashable {
+public struct Asset: Sendable, Hashable, Codable {
     /// The path below `assets/`, such as `bilder/chatbot.png`.
     public var path: String
     public var size: Int

@@ -1,5 +1,5 @@
 /// A file attached to a paper (OParl mainFile / auxiliaryFile).
-public struct Attachment: Sendable, Hashable {
+public struct Attachment: Sendable, Hashable, Codable {
     public var title: String
     public var url: String
     public var mediaType: String?

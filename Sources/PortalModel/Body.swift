@@ -1,5 +1,5 @@
 /// A council body (Gremium): the council, a committee, an advisory board, a faction.
-public struct Body: Sendable, Hashable, Identifiable {
+public struct Body: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var shortName: String?

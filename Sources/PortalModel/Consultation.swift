@@ -1,5 +1,5 @@
 /// One step of a paper's way through the bodies (Gremienweg): a body discusses it, and with what result.
-public struct Consultation: Sendable, Hashable {
+public struct Consultation: Sendable, Hashable, Codable {
     public var date: LocalDate?
     /// The id of the body.
     public var organization: String
@@ -42,7 +42,7 @@ public struct Consultation: Sendable, Hashable {
 }
 
 /// How a body voted: unanimously, or with counts.
-public enum Vote: Sendable, Hashable {
+public enum Vote: Sendable, Hashable, Codable {
     case unanimous
     case counts(yes: Int, no: Int, abstain: Int)
 }

@@ -1,5 +1,5 @@
 /// One AI measure, use case or system in the register, aligned with the public algorithm registers.
-public struct Measure: Sendable, Hashable, Identifiable {
+public struct Measure: Sendable, Hashable, Codable, Identifiable {
     public var slug: String
     public var title: String
     public var summary: String
@@ -74,7 +74,7 @@ public struct Measure: Sendable, Hashable, Identifiable {
     }
 
     /// An impact assessment: DSFA (dpia), fundamental-rights assessment (fria), threshold analysis, other.
-    public struct ImpactAssessment: Sendable, Hashable {
+    public struct ImpactAssessment: Sendable, Hashable, Codable {
         public var type: ImpactAssessmentType
         public var date: LocalDate?
         public var url: String?
@@ -89,7 +89,7 @@ public struct Measure: Sendable, Hashable, Identifiable {
     }
 
     /// A risk and how it is mitigated.
-    public struct Risk: Sendable, Hashable {
+    public struct Risk: Sendable, Hashable, Codable {
         public var risk: String
         public var mitigation: String?
 
@@ -100,7 +100,7 @@ public struct Measure: Sendable, Hashable, Identifiable {
     }
 
     /// Expected and realised savings (Einsparpotenziale).
-    public struct Savings: Sendable, Hashable {
+    public struct Savings: Sendable, Hashable, Codable {
         public var expected: Figure?
         public var realised: Figure?
 
@@ -110,7 +110,7 @@ public struct Measure: Sendable, Hashable, Identifiable {
         }
 
         /// Savings per year in hours and euros, as of a date.
-        public struct Figure: Sendable, Hashable {
+        public struct Figure: Sendable, Hashable, Codable {
             public var hoursPerYear: Double?
             public var eurosPerYear: Double?
             public var asOf: LocalDate?
@@ -126,7 +126,7 @@ public struct Measure: Sendable, Hashable, Identifiable {
     }
 
     /// A titled link, such as a data source.
-    public struct Link: Sendable, Hashable {
+    public struct Link: Sendable, Hashable, Codable {
         public var title: String
         public var url: String?
 
@@ -137,7 +137,7 @@ public struct Measure: Sendable, Hashable, Identifiable {
     }
 
     /// A reference to a motion, or to one resolution item of it (`AT/0047/2025#3`).
-    public struct MotionLink: Sendable, Hashable {
+    public struct MotionLink: Sendable, Hashable, Codable {
         public var reference: String
         public var item: Int?
 
@@ -148,7 +148,7 @@ public struct Measure: Sendable, Hashable, Identifiable {
     }
 
     /// A dated step in the measure's own timeline.
-    public struct Milestone: Sendable, Hashable {
+    public struct Milestone: Sendable, Hashable, Codable {
         public var date: LocalDate
         public var title: String
         public var note: String?

@@ -1,5 +1,5 @@
 /// A council paper (Antrag, Anfrage, Vorlage…) with its resolution items and its way through the bodies.
-public struct Motion: Sendable, Hashable, Identifiable {
+public struct Motion: Sendable, Hashable, Codable, Identifiable {
     /// The paper's reference as printed, such as `AT/0047/2025`; unique.
     public var reference: String
     /// The URL segment derived from the reference (`at-0047-2025`).
@@ -84,7 +84,7 @@ public struct Motion: Sendable, Hashable, Identifiable {
     }
 
     /// Who submitted the paper: a body (usually a faction) or named people.
-    public enum Originator: Sendable, Hashable {
+    public enum Originator: Sendable, Hashable, Codable {
         case body(String)
         case people([String])
     }

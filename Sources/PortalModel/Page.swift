@@ -1,5 +1,5 @@
 /// A free page such as `chancen`, `grenzen`, `impressum` or a Leichte Sprache page.
-public struct Page: Sendable, Hashable, Identifiable {
+public struct Page: Sendable, Hashable, Codable, Identifiable {
     public var slug: String
     public var title: String
     public var summary: String?

@@ -1,5 +1,5 @@
 /// A partner organisation: a university, a technology provider, a service provider.
-public struct Partner: Sendable, Hashable, Identifiable {
+public struct Partner: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var type: PartnerType

@@ -1,5 +1,5 @@
 /// One point of a motion's draft resolution, tracked until it is done.
-public struct ResolutionItem: Sendable, Hashable, Identifiable {
+public struct ResolutionItem: Sendable, Hashable, Codable, Identifiable {
     /// 1, 2, 3…, unique within the motion.
     public var id: Int
     public var text: RichText
@@ -29,7 +29,7 @@ public struct ResolutionItem: Sendable, Hashable, Identifiable {
     }
 
     /// What shows that an item was worked on: a measure, an update, or a web page.
-    public enum Evidence: Sendable, Hashable {
+    public enum Evidence: Sendable, Hashable, Codable {
         case measure(String)
         case update(String)
         case url(String)

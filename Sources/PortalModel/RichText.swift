@@ -5,7 +5,7 @@
 /// (where links to content files go, which heading ids are taken, the headings, the start of the plain text),
 /// and the render stage turns it into HTML or plain text when a page or file needs it (`RichText+Rendering` in
 /// PortalMarkdown), with the same parser, so the result is the same on every call.
-public struct RichText: Sendable, Hashable {
+public struct RichText: Sendable, Hashable, Codable {
     /// The Markdown as the author wrote it.
     public private(set) var markdown: String
     /// Where the text's links to content files point: each destination as written (and as the Markdown parser
@@ -40,6 +40,14 @@ public struct RichText: Sendable, Hashable {
         isEmpty = markdown.allSatisfy(\.isWhitespace)
     }
 
+    /// The same prose with another Markdown text (whose links, headings and lead the caller knows to be these).
+    public func replacingMarkdown(_ markdown: String) -> RichText {
+        var copy = self
+        copy.markdown = markdown
+        copy.isEmpty = markdown.allSatisfy(\.isWhitespace)
+        return copy
+    }
+
     /// Empty prose.
     public static let empty = RichText(markdown: "")
 
@@ -59,7 +67,7 @@ public struct RichText: Sendable, Hashable {
         return plainText
     }
 
-    public struct Heading: Sendable, Hashable {
+    public struct Heading: Sendable, Hashable, Codable {
         public var level: Int
         public var text: String
         public var id: String

@@ -1,5 +1,5 @@
 /// The public URL paths of the site: clean German paths ending in a slash, such as `/massnahmen/<slug>/`.
-public enum Route: Sendable, Hashable {
+public enum Route: Sendable, Hashable, Codable {
     case home
     case measures
     case measure(String)

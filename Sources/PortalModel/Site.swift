@@ -1,5 +1,5 @@
 /// The validated site: every entity loaded, every reference resolved, ready to render.
-public struct Site: Sendable, Hashable {
+public struct Site: Sendable, Hashable, Codable {
     public var config: SiteConfig
     public var bodies: [Body]
     public var partners: [Partner]

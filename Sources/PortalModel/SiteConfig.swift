@@ -1,5 +1,5 @@
 /// The site's settings from `site.yml`.
-public struct SiteConfig: Sendable, Hashable {
+public struct SiteConfig: Sendable, Hashable, Codable {
     public var title: String
     public var description: String
     /// Where the site is published, without a trailing slash (`https://ki.example.de`).
@@ -35,7 +35,7 @@ public struct SiteConfig: Sendable, Hashable {
 }
 
 /// The organisation that publishes the site, for the Impressum.
-public struct Organisation: Sendable, Hashable {
+public struct Organisation: Sendable, Hashable, Codable {
     public var name: String
     public var address: String
     public var email: String
@@ -54,7 +54,7 @@ public struct Organisation: Sendable, Hashable {
 }
 
 /// The data of the accessibility statement (Erklärung zur Barrierefreiheit).
-public struct AccessibilityInfo: Sendable, Hashable {
+public struct AccessibilityInfo: Sendable, Hashable, Codable {
     public var contactEmail: String
     public var contactPhone: String?
     public var enforcementBody: EnforcementBody
@@ -81,7 +81,7 @@ public struct AccessibilityInfo: Sendable, Hashable {
     }
 
     /// A part of the site that is not fully accessible.
-    public struct KnownIssue: Sendable, Hashable {
+    public struct KnownIssue: Sendable, Hashable, Codable {
         public var part: String
         public var reason: String
         public var alternative: String?
@@ -95,7 +95,7 @@ public struct AccessibilityInfo: Sendable, Hashable {
 }
 
 /// The body that enforces accessibility law (Schlichtungsstelle / Durchsetzungsstelle).
-public struct EnforcementBody: Sendable, Hashable {
+public struct EnforcementBody: Sendable, Hashable, Codable {
     public var name: String
     public var url: String?
     public var email: String?
@@ -108,7 +108,7 @@ public struct EnforcementBody: Sendable, Hashable {
 }
 
 /// The data of the privacy statement (Datenschutzerklärung).
-public struct PrivacyInfo: Sendable, Hashable {
+public struct PrivacyInfo: Sendable, Hashable, Codable {
     public var controller: String
     public var dataProtectionOfficer: String
     public var supervisoryAuthority: String
@@ -124,7 +124,7 @@ public struct PrivacyInfo: Sendable, Hashable {
 }
 
 /// A video in sign language, linked with its duration and file size so people can decide before loading it.
-public struct SignLanguageVideo: Sendable, Hashable {
+public struct SignLanguageVideo: Sendable, Hashable, Codable {
     public var title: String
     /// A path below `assets/` or a URL on the same site.
     public var url: String

@@ -1,5 +1,5 @@
 /// A news item for citizens; updates feed the Atom and JSON feeds and the timeline.
-public struct Update: Sendable, Hashable, Identifiable {
+public struct Update: Sendable, Hashable, Codable, Identifiable {
     /// The file name without `.md`, such as `2025-05-08-stadtrat-beraet`.
     public var slug: String
     public var title: String
@@ -29,7 +29,7 @@ public struct Update: Sendable, Hashable, Identifiable {
     }
 
     /// Something an update is about: a motion (by reference) or a measure (by slug).
-    public enum Related: Sendable, Hashable {
+    public enum Related: Sendable, Hashable, Codable {
         case motion(String)
         case measure(String)
     }

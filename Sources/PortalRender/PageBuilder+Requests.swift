@@ -67,3 +67,21 @@ extension PageBuilder {
         }
     }
 }
+
+extension PageBuilder {
+    /// The source paths of the documents whose whole Markdown text the page shows (beyond what every page may show
+    /// of any document: its headings and its lead). A page whose texts did not change, in a site where nothing else
+    /// changed, renders to the same bytes (`SiteRendererReuseTests` edits every text of the fixture sites to hold
+    /// this to account).
+    func textSources(of request: PageRequest) -> [String] {
+        switch request {
+        case .measure(let position): [site.measures[position].sourcePath]
+        case .motion(let position): [site.motions[position].sourcePath]
+        case .update(let position): [site.updates[position].sourcePath]
+        case .page(let position): [site.pages[position].sourcePath]
+        case .legal(let legal): index.pagesBySlug[legal.rawValue].map { [$0.sourcePath] } ?? []
+        case .topic(let topic): index.pagesBySlug[topic.rawValue].map { [$0.sourcePath] } ?? []
+        default: []
+        }
+    }
+}

@@ -19,10 +19,13 @@ public enum SiteRenderer {
     ///
     /// With a `pageSink`, the HTML pages go to it as they are rendered and are not in the returned files, so a
     /// build need not hold the whole site in memory; every other file is returned as usual.
+    ///
+    /// With `reuse`, pages and files that show none of the changed texts are kept from the previous build through
+    /// `reuse.keep` instead of being rendered. `record` describes what this build made, for the next one.
     public static func renderTimed(
         site: Site, theme: Theme, options: RenderOptions, pageDone: (@Sendable (_ total: Int) -> Void)? = nil,
-        pageSink: PageSink? = nil
-    ) -> (files: [OutputFile], diagnostics: Diagnostics, timings: [(phase: String, seconds: Double, processorSeconds: Double)]) {
+        pageSink: PageSink? = nil, reuse: RenderReuse? = nil
+    ) -> (files: [OutputFile], diagnostics: Diagnostics, timings: [(phase: String, seconds: Double, processorSeconds: Double)], record: RenderRecord) {
         let clock = PhaseClock()
         var diagnostics = Diagnostics()
 
@@ -69,8 +72,16 @@ public enum SiteRenderer {
 
         // Pages, built and rendered in parallel; results keep the requests' order.
         let requests = builder.allRequests()
+        // Kept pages: those of the previous build, when it had the same requests, that show no changed text.
+        let previousPages = reuse?.previous.pages.count == requests.count ? reuse?.previous.pages : nil
         typealias RenderedPage = (path: String, filePath: String?, file: OutputFile?, template: String, refusedInclusion: String?)
         let pages = Parallel.map(Array(requests.indices)) { position -> RenderedPage in
+            if let reuse, let previous = previousPages?[position],
+               !builder.textSources(of: requests[position]).contains(where: reuse.changedTexts.contains),
+               reuse.keep(previous.filePath, position) {
+                pageDone?(requests.count)
+                return (previous.path, previous.filePath, nil, previous.template, nil)
+            }
             let page = builder.page(for: requests[position])
             let html = templates.render(page.view, with: page.template)
             pageDone?(requests.count)
@@ -106,6 +117,8 @@ public enum SiteRenderer {
         let openData = OpenDataExport(index: index, labels: labels, baseURL: baseURL)
         let calendar = CalendarWriter(index: index, labels: labels, baseURL: baseURL, canonicalBaseURL: canonicalBaseURL)
         let entries = sitemapEntries
+        // Whether each maker shows whole document texts (the feeds carry whole updates); the others are kept.
+        let showsTexts = [true, true, false, false, false, false, false]
         let makers: [@Sendable () -> [OutputFile]] = [
             { [OutputFile(path: "aktuelles/atom.xml", text: feeds.atom())] },
             { [OutputFile(path: "aktuelles/feed.json", text: feeds.jsonFeed())] },
@@ -118,10 +131,24 @@ public enum SiteRenderer {
             },
             { OParlExport(index: index, baseURL: baseURL, labels: labels).files() },
         ]
-        files += Parallel.map(makers) { $0() }.flatMap { $0 }
+        let previousMachineFiles = reuse?.previous.machineFiles.count == makers.count ? reuse?.previous.machineFiles : nil
+        let made = Parallel.map(Array(makers.indices)) { number -> (files: [OutputFile], kept: [String]) in
+            if let reuse, !showsTexts[number], let paths = previousMachineFiles?[number] {
+                // The order a kept file would have had among `files`, after every page: ties cannot arise.
+                if paths.allSatisfy({ reuse.keep($0, Self.machineFileOrder + number) }) { return ([], paths) }
+            }
+            return (makers[number](), [])
+        }
+        files += made.flatMap(\.files)
         files += searchFiles
 
         streamedPaths += streamedSearchPaths
+        streamedPaths += made.flatMap(\.kept)
+        let record = RenderRecord(
+            pages: zip(requests, pages).compactMap { _, page in
+                page.filePath.map { RenderRecord.Page(path: page.path, filePath: $0, template: page.template) }
+            },
+            machineFiles: made.map { $0.kept.isEmpty ? $0.files.map(\.path) : $0.kept })
 
         // The theme's static files; generated files win when a path is taken twice.
         let generatedPaths = Set(files.map(\.path) + streamedPaths)
@@ -138,8 +165,11 @@ public enum SiteRenderer {
             (phase: "render", seconds: clock.seconds - search.seconds, processorSeconds: clock.processorSeconds - search.processorSeconds),
             (phase: "search index", seconds: search.seconds, processorSeconds: search.processorSeconds),
         ]
-        return (result, diagnostics, timings)
+        return (result, diagnostics, timings, record)
     }
+
+    /// The order kept machine-readable files are placed with: after every page and the search index.
+    static let machineFileOrder = Int.max / 4 + Int.max / 8
 
     /// The order search index files are placed with: after every page (pages are numbered from 0), before the
     /// files placed when the build completes.

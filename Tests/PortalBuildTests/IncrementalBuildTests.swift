@@ -191,7 +191,7 @@ import Testing
         let directory = try builtSite()
         defer { directory.remove() }
         let cacheFolder = directory.path + "/.portal-cache"
-        let names = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("site-") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("site-") && $0.hasSuffix(".cache") }
         try #require(names.count == 1)
         let cacheFile = cacheFolder + "/" + names[0]
         let text = try String(contentsOfFile: cacheFile, encoding: .utf8)
@@ -200,6 +200,61 @@ import Testing
         #expect(!rebuilt.reusedPublishedSite && rebuilt.filesReused == 0)
         let again = try expectIncrementalEqualsClean(directory, step: "after the rebuild")
         #expect(again.reusedPublishedSite)
+    }
+
+    /// Whether a build checked the content from the last build's snapshot instead of checking all of it.
+    func tookTextEdit(_ result: BuildResult) -> Bool {
+        !result.timings.contains { $0.phase == "check" } && result.timings.contains { $0.phase == "snapshot" }
+    }
+
+    /// A measure whose text runs well past its lead (`RichText.leadLength`), so an edit at its end stays in the text.
+    static let longMeasure = secondMeasure + "\n\n" + String(repeating: "Der Assistent füllt nichts selbst aus, er erklärt nur. ", count: 12)
+        + "\n\n## Ablauf\n\nSachbearbeitung prüft jeden Antrag.\n"
+
+    @Test func textEditsAreCheckedAloneAndEqualCleanBuilds() throws {
+        let directory = try builtSite()
+        defer { directory.remove() }
+        try put(Self.longMeasure, at: "content/measures/formular.md", in: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "add a long measure")))
+
+        // Edits past the lead: only the text is checked again, the other pages are kept.
+        try put(Self.longMeasure + "\nEin Satz mehr.\n", at: "content/measures/formular.md", in: directory)
+        let edit = try expectIncrementalEqualsClean(directory, step: "append a sentence")
+        #expect(tookTextEdit(edit))
+        try put(Self.longMeasure + "\nMehr dazu [beim Chatbot](chatbot.md) und [hier](https://example.org/).\n", at: "content/measures/formular.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "add links")))
+        // A broken link in the text: the same warning as a full check, at the same line.
+        try put(Self.longMeasure + "\nSiehe [weg](gibt-es-nicht.md).\n", at: "content/measures/formular.md", in: directory)
+        let broken = build(directory, output: "site", incremental: true)
+        try? FileManager.default.removeItem(atPath: directory.path + "/clean")
+        let brokenClean = build(directory, output: "clean", incremental: false)
+        #expect(tookTextEdit(broken))
+        #expect(broken.diagnostics.sorted() == brokenClean.diagnostics.sorted() && !brokenClean.diagnostics.isEmpty)
+        #expect(broken.succeeded == brokenClean.succeeded)
+        try put(Self.longMeasure + "\nWieder heil.\n", at: "content/measures/formular.md", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "fix the link")
+
+        // Changes other pages can see take the full check: a new heading, the lead, the front matter.
+        try put(Self.longMeasure + "\n## Neu\n\nText.\n", at: "content/measures/formular.md", in: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "add a heading")))
+        try put(Self.longMeasure.replacingOccurrences(of: "Der Assistent erklärt", with: "Der Assistent beschreibt"), at: "content/measures/formular.md", in: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "edit the lead")))
+        try replace("status: idea", with: "status: pilot", in: "content/measures/formular.md", of: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "edit the front matter")))
+
+        // A text edit together with a deletion, and a damaged snapshot: full builds, still equal.
+        try put(Self.longMeasure + "\nNoch ein Satz.\n", at: "content/measures/formular.md", in: directory)
+        try put(nil, at: "content/pages/chancen.md", in: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "edit and delete")))
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/.portal-cache").filter { $0.hasPrefix("site-") && $0.hasSuffix(".snapshot") }
+        try #require(snapshots.count == 1)
+        let snapshotPath = directory.path + "/.portal-cache/" + snapshots[0]
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: snapshotPath))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: snapshotPath))
+        try put(Self.longMeasure + "\nUnd noch einer.\n", at: "content/measures/formular.md", in: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "damaged snapshot")))
+        try put(Self.longMeasure + "\nUnd ein letzter.\n", at: "content/measures/formular.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "after the damaged snapshot")))
     }
 
     /// The spare folder of an incremental build: the site the last build replaced.

@@ -1,0 +1,92 @@
+import PortalDiagnostics
+import PortalMarkdown
+import PortalModel
+
+/// The content stage's result as the next build can take it up: the site, what checking a text needs (every
+/// document's address and anchors, the asset paths), and the diagnostics grouped by where they came from.
+///
+/// A build whose only changes are the Markdown texts of some documents — front matter byte for byte the same,
+/// and each text's headings and lead (what other pages show of it) unchanged — checks those texts alone
+/// (`replacingTexts`) instead of the whole content: everything else the check found is a function of what did
+/// not change. Any other change means a full check. Stored without the documents' texts, which the next build
+/// reads from the content files again (`restoringTexts`).
+public struct CheckedContent: Sendable, Codable {
+    /// The validated site.
+    public private(set) var site: Site
+    var documents: DocumentIndex
+    var assetPaths: [String]
+    /// The diagnostics of parsing each file on its own, by relative path (files without any are absent).
+    var fileDiagnostics: [String: [Diagnostic]]
+    /// The diagnostics of each document's Markdown text, by relative path.
+    var textDiagnostics: [String: [Diagnostic]]
+    /// Every diagnostic not in `textDiagnostics` (including those in `fileDiagnostics`).
+    var otherDiagnostics: [Diagnostic]
+    /// The front matter fingerprint of every Markdown document, by relative path.
+    var frontMatterHashes: [String: UInt64]
+
+    /// Every diagnostic of the check.
+    public var diagnostics: Diagnostics {
+        Diagnostics(otherDiagnostics + textDiagnostics.keys.sorted().flatMap { textDiagnostics[$0] ?? [] })
+    }
+
+    /// A stable fingerprint (FNV-1a, 64 bits) of a document's front matter and of the line its body starts on.
+    static func fingerprint(_ frontMatter: FrontMatter) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func add(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        for byte in frontMatter.yaml.utf8 { add(byte) }
+        for value in [frontMatter.yamlFirstLine, frontMatter.bodyFirstLine] {
+            withUnsafeBytes(of: Int64(value).littleEndian) { for byte in $0 { add(byte) } }
+        }
+        return hash
+    }
+
+    /// The content without the documents' Markdown texts (they are in the content files), for storing.
+    public func withoutTexts() -> CheckedContent {
+        var copy = self
+        copy.site.mapDocumentTexts { _, text in text.replacingMarkdown("") }
+        return copy
+    }
+
+    /// The content with every document's text read again from `files` (the content files as this build read
+    /// them); nil when a document's file is missing or no longer a document. Texts of OParl JSON files are empty.
+    public func restoringTexts(from files: [ContentFile]) -> CheckedContent? {
+        var byPath: [String: Int] = [:]
+        for (index, file) in files.enumerated() { byPath[file.relativePath] = index }
+        var copy = self
+        var missing = false
+        copy.site.mapDocumentTexts { path, text in
+            guard path.hasSuffix(".md") else { return text }
+            guard let index = byPath[path], let body = ContentParser.documentBody(of: files[index]) else {
+                missing = true
+                return text
+            }
+            return text.replacingMarkdown(body)
+        }
+        return missing ? nil : copy
+    }
+
+    /// The content after the Markdown texts of `changed` documents were edited and nothing else; nil when a change
+    /// reaches further (the file is no Markdown document of the site, its front matter or parse diagnostics
+    /// changed, or its text's headings, lead or emptiness changed): then the whole content must be checked.
+    public func replacingTexts(of changed: [ContentFile]) -> CheckedContent? {
+        var copy = self
+        let checker = ProseChecker(resolver: LinkResolver(documents: documents, assetPaths: Set(assetPaths)))
+        for file in changed {
+            let path = file.relativePath
+            guard path.hasSuffix(".md"), let expectedHash = frontMatterHashes[path] else { return nil }
+            let (result, found) = ContentParser.parseOne(file)
+            guard case .document(_, let parsed?) = result, parsed.frontMatterHash == expectedHash,
+                  found == (fileDiagnostics[path] ?? []), let old = site.documentText(at: path) else { return nil }
+            let facts = ProseFacts(ProseChecker.parse(parsed.body, reserved: old.reservedHeadingIDs))
+            let origin = ProseChecker.Origin(relativePath: path, displayPath: parsed.displayPath, firstLine: parsed.bodyFirstLine)
+            let (text, diagnostics) = checker.prepare(facts, markdown: parsed.body, reserved: old.reservedHeadingIDs, origin: origin)
+            guard text.headings == old.headings, text.leadText == old.leadText, text.isEmpty == old.isEmpty,
+                  text.isInline == old.isInline else { return nil }
+            copy.site.mapDocumentTexts { documentPath, current in documentPath == path ? text : current }
+            copy.textDiagnostics[path] = diagnostics.isEmpty ? nil : diagnostics
+        }
+        return copy
+    }
+}

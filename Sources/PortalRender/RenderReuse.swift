@@ -1,0 +1,33 @@
+/// What a build takes over from the previous one instead of rendering it again, when the only inputs that changed
+/// are the Markdown texts of some documents (see `CheckedContent` in PortalContent).
+///
+/// Pages and files that show none of those texts are kept as the previous build wrote them; the pages of the
+/// changed documents, the feeds (which carry whole updates) and the search index are made again.
+public struct RenderReuse: Sendable {
+    /// The source paths of the documents whose texts changed.
+    public var changedTexts: Set<String>
+    /// What the previous build rendered, from its `RenderRecord`.
+    public var previous: RenderRecord
+    /// Puts the previous build's file at a path into the new site with the given order (see `PageSink`); returns
+    /// false when it cannot, and the file is then made again.
+    public var keep: @Sendable (_ path: String, _ order: Int) -> Bool
+
+    public init(changedTexts: Set<String>, previous: RenderRecord, keep: @escaping @Sendable (_ path: String, _ order: Int) -> Bool) {
+        self.changedTexts = changedTexts
+        self.previous = previous
+        self.keep = keep
+    }
+}
+
+/// What the render stage made, for the next build's `RenderReuse`: each page's address, file and template (in the
+/// order of the page requests) and the paths of each machine-readable file maker.
+public struct RenderRecord: Sendable, Codable, Hashable {
+    public struct Page: Sendable, Codable, Hashable {
+        public var path: String
+        public var filePath: String
+        public var template: String
+    }
+
+    public var pages: [Page]
+    public var machineFiles: [[String]]
+}
