@@ -117,8 +117,9 @@ public struct Builder: Sendable {
         ).write(to: cachePath)
         if options.incremental, let content = rendered.content, let record = rendered.record {
             let snapshotClock = PhaseClock()
-            BuildSnapshot(fingerprint: fingerprint, baseFingerprint: baseFingerprint, fileHashes: fileHashes,
-                          content: content.withoutTexts(), render: record).write(to: snapshotPath)
+            BuildSnapshot.write(
+                gate: .init(fingerprint: fingerprint, baseFingerprint: baseFingerprint, fileHashes: fileHashes),
+                body: .init(content: content.withoutTexts(), render: record), to: snapshotPath)
             result.timings.append(.init(phase: "snapshot", clock: snapshotClock))
         }
         return result
@@ -139,16 +140,18 @@ public struct Builder: Sendable {
     static func textEdit(
         inputs: Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache, snapshotPath: String
     ) -> (content: CheckedContent, changed: Set<String>, record: RenderRecord)? {
-        guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.fingerprint == previous.fingerprint,
-              snapshot.baseFingerprint == baseFingerprint, snapshot.fileHashes.count == fileHashes.count else { return nil }
+        guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.gate.fingerprint == previous.fingerprint,
+              snapshot.gate.baseFingerprint == baseFingerprint, snapshot.gate.fileHashes.count == fileHashes.count else { return nil }
         var changed: [ContentFile] = []
         for file in inputs.files {
-            guard let hash = snapshot.fileHashes[file.relativePath] else { return nil }
+            guard let hash = snapshot.gate.fileHashes[file.relativePath] else { return nil }
             if hash != fileHashes[file.relativePath] { changed.append(file) }
         }
-        guard !changed.isEmpty, let restored = snapshot.content.restoringTexts(from: inputs.files),
+        // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
+        guard !changed.isEmpty, changed.allSatisfy({ $0.relativePath.hasSuffix(".md") }), let body = snapshot.body(),
+              let restored = body.content.restoringTexts(from: inputs.files),
               let edited = restored.replacingTexts(of: changed) else { return nil }
-        return (edited, Set(changed.map(\.relativePath)), snapshot.render)
+        return (edited, Set(changed.map(\.relativePath)), body.render)
     }
 
     /// Everything a build reads from disk, read once.

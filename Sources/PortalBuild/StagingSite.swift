@@ -86,16 +86,7 @@ final class StagingSite: @unchecked Sendable {
             }
             let published = current + "/" + relativePath
             guard FileStamp.of(published) == recorded.stamp else { return false }
-            do {
-                if reused.files.contains(relativePath) || reused.others.contains(relativePath) {
-                    if unlink(target) != 0, errno != ENOENT { return false }
-                } else if reused.folders.contains(relativePath) {
-                    try FileManager.default.removeItem(atPath: target)
-                }
-            } catch {
-                return false
-            }
-            guard link(published, target) == 0 else { return false }
+            guard (try? clearReused(at: relativePath)) != nil, link(published, target) == 0 else { return false }
             claims[relativePath] = order
             placed[relativePath] = (recorded, true)
             return true
@@ -167,13 +158,8 @@ final class StagingSite: @unchecked Sendable {
             if let recorded = reusable[relativePath], recorded.hash == hash, FileStamp.ofEntry(target) == recorded.stamp {
                 return (recorded, true)
             }
-            if unlink(target) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(relativePath, errno) }
-        } else if reused.others.contains(relativePath) {
-            if unlink(target) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(relativePath, errno) }
-        } else if reused.folders.contains(relativePath) {
-            // A folder of the old site where the new one has a file: its contents go too.
-            try FileManager.default.removeItem(atPath: target)
         }
+        try clearReused(at: relativePath)
         if let previous = previous[relativePath], previous.hash == hash {
             let published = current + "/" + relativePath
             if FileStamp.of(published) == previous.stamp, link(published, target) == 0 {
@@ -181,6 +167,18 @@ final class StagingSite: @unchecked Sendable {
             }
         }
         return (PublishedFile(hash: hash, stamp: try Self.write(bytes, to: target)), false)
+    }
+
+    /// Removes what the reused site has at `relativePath` (a file, a link or a folder with its contents), so a new
+    /// file can take the path.
+    private func clearReused(at relativePath: String) throws {
+        let target = path + "/" + relativePath
+        if reused.files.contains(relativePath) || reused.others.contains(relativePath) {
+            if unlink(target) != 0, errno != ENOENT { throw SitePublisher.PublishError.writeFailed(relativePath, errno) }
+        } else if reused.folders.contains(relativePath) {
+            // A folder of the old site where the new one has a file: its contents go too.
+            try FileManager.default.removeItem(atPath: target)
+        }
     }
 
     /// Creates the folders a file needs, parents first (called with the lock held).

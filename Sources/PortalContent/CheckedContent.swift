@@ -26,7 +26,12 @@ public struct CheckedContent: Sendable, Codable {
 
     /// Every diagnostic of the check.
     public var diagnostics: Diagnostics {
-        Diagnostics(otherDiagnostics + textDiagnostics.keys.sorted().flatMap { textDiagnostics[$0] ?? [] })
+        Self.combined(otherDiagnostics, textDiagnostics)
+    }
+
+    /// The diagnostics of a check from its two groups, the texts' by path.
+    static func combined(_ other: [Diagnostic], _ text: [String: [Diagnostic]]) -> Diagnostics {
+        Diagnostics(other + text.keys.sorted().flatMap { text[$0] ?? [] })
     }
 
     /// A stable fingerprint (FNV-1a, 64 bits) of a document's front matter and of the line its body starts on.

@@ -23,7 +23,7 @@ public enum ContentLoader {
         let site = assembler.assemble()
         let otherDiagnostics = parseDiagnostics + assembler.diagnostics
         let textDiagnostics = assembler.textDiagnostics
-        let all = Diagnostics(otherDiagnostics + textDiagnostics.keys.sorted().flatMap { textDiagnostics[$0] ?? [] })
+        let all = CheckedContent.combined(otherDiagnostics, textDiagnostics)
         guard let site else { return (nil, all, nil) }
         var frontMatterHashes: [String: UInt64] = [:]
         for document in parsed.motions + parsed.measures + parsed.updates + parsed.pages {

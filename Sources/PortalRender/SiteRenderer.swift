@@ -117,27 +117,27 @@ public enum SiteRenderer {
         let openData = OpenDataExport(index: index, labels: labels, baseURL: baseURL)
         let calendar = CalendarWriter(index: index, labels: labels, baseURL: baseURL, canonicalBaseURL: canonicalBaseURL)
         let entries = sitemapEntries
-        // Whether each maker shows whole document texts (the feeds carry whole updates); the others are kept.
-        let showsTexts = [true, true, false, false, false, false, false]
-        let makers: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: "aktuelles/atom.xml", text: feeds.atom())] },
-            { [OutputFile(path: "aktuelles/feed.json", text: feeds.jsonFeed())] },
-            { [OutputFile(path: "daten/massnahmen.json", bytes: openData.measuresJSON())] },
-            { [OutputFile(path: "daten/massnahmen.csv", text: MeasuresCSV.make(index: index, labels: labels, baseURL: baseURL))] },
-            { [OutputFile(path: "termine.ics", text: calendar.make())] },
-            {
+        // Each maker says whether it shows whole document texts (the feeds carry whole updates); when it does not,
+        // a text edit keeps its files.
+        let makers: [(showsTexts: Bool, make: @Sendable () -> [OutputFile])] = [
+            (true, { [OutputFile(path: "aktuelles/atom.xml", text: feeds.atom())] }),
+            (true, { [OutputFile(path: "aktuelles/feed.json", text: feeds.jsonFeed())] }),
+            (false, { [OutputFile(path: "daten/massnahmen.json", bytes: openData.measuresJSON())] }),
+            (false, { [OutputFile(path: "daten/massnahmen.csv", text: MeasuresCSV.make(index: index, labels: labels, baseURL: baseURL))] }),
+            (false, { [OutputFile(path: "termine.ics", text: calendar.make())] }),
+            (false, {
                 [OutputFile(path: "sitemap.xml", text: SitemapWriter.sitemap(entries: entries, baseURL: baseURL)),
                  OutputFile(path: "robots.txt", text: SitemapWriter.robots(baseURL: baseURL))]
-            },
-            { OParlExport(index: index, baseURL: baseURL, labels: labels).files() },
+            }),
+            (false, { OParlExport(index: index, baseURL: baseURL, labels: labels).files() }),
         ]
         let previousMachineFiles = reuse?.previous.machineFiles.count == makers.count ? reuse?.previous.machineFiles : nil
         let made = Parallel.map(Array(makers.indices)) { number -> (files: [OutputFile], kept: [String]) in
-            if let reuse, !showsTexts[number], let paths = previousMachineFiles?[number] {
+            if let reuse, !makers[number].showsTexts, let paths = previousMachineFiles?[number] {
                 // The order a kept file would have had among `files`, after every page: ties cannot arise.
                 if paths.allSatisfy({ reuse.keep($0, Self.machineFileOrder + number) }) { return ([], paths) }
             }
-            return (makers[number](), [])
+            return (makers[number].make(), [])
         }
         files += made.flatMap(\.files)
         files += searchFiles
