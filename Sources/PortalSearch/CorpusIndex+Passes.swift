@@ -17,6 +17,11 @@ extension CorpusIndex {
         private(set) var occurrences = OccurrenceTable()
         private var tokens = GermanAnalyzer.TokenBuffer()
 
+        /// A counter of no documents yet that knows the given words (new ones are added after them).
+        init(words: WordTable = WordTable()) {
+            self.words = words
+        }
+
         /// Counts the words of the next document.
         mutating func add(_ document: SearchDocument) {
             // The buffer is reused from document to document; taken out of `self` while the words are counted.

@@ -25,9 +25,9 @@ struct CorpusIndex {
     /// Stems that compounds may be split into, sorted (shipped as a Bloom filter).
     let vocabulary: [String]
 
-    /// Indexes the documents a counter has seen; the document number is the order they were added in.
-    init(counted counter: WordCounter) {
-        let (words, occurrences) = (counter.words, counter.occurrences)
+    /// Indexes counted documents (the document number is the order they were counted in); every word of `words`
+    /// that is no stop word must occur in `occurrences`, or it would still be in the vocabulary.
+    init(words: WordTable, occurrences: OccurrenceTable) {
         let documentCount = occurrences.documentCount
         let vocabulary = Set(words.entries.lazy.filter(\.isCompoundPartCandidate).map(\.stem))
         let wordTerms = Self.assignTerms(to: words, vocabulary: vocabulary)

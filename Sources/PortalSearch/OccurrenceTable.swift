@@ -44,4 +44,36 @@ struct OccurrenceTable {
     func entries(of document: Int) -> Range<Int> {
         documentStarts[document]..<documentStarts[document + 1]
     }
+
+    /// Appends a finished document of another table as the next document of this one.
+    mutating func appendDocument(from other: OccurrenceTable, _ document: Int) {
+        let range = other.entries(of: document)
+        words.append(contentsOf: other.words[range])
+        fieldCounts.append(contentsOf: other.fieldCounts[range])
+        finishDocument(lengths: other.fieldLengths[document])
+    }
+
+    /// Gives every entry's word a new number.
+    mutating func renumberWords(_ newNumber: (Int32) -> Int32) {
+        for index in words.indices { words[index] = newNumber(words[index]) }
+    }
+}
+
+extension OccurrenceTable {
+    /// A table of finished documents from its parts (see ``SearchCorpus``); nil when they do not fit together.
+    init?(words: [Int32], fieldCounts: [FieldCounts], fieldLengths: [FieldCounts], documentStarts: [Int]) {
+        guard words.count == fieldCounts.count, documentStarts.count == fieldLengths.count + 1,
+              documentStarts.first == 0, documentStarts.last == words.count,
+              zip(documentStarts, documentStarts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+        self.words = words
+        self.fieldCounts = fieldCounts
+        self.fieldLengths = fieldLengths
+        self.documentStarts = documentStarts
+        for lengths in fieldLengths {
+            for field in RankingModel.Field.allCases { totalLengths[field.rawValue] += Int(lengths[field]) }
+        }
+    }
+
+    /// Where each document's entries start, plus one past the last (for encoding).
+    var starts: [Int] { documentStarts }
 }

@@ -36,12 +36,12 @@ public struct SearchIndexBuilder: Sendable {
     /// texts of a large site are never in memory together. The next batch is made on other threads while the
     /// words of the current one are counted (at most two batches exist at a time).
     public func build(urls: [String], batchSize: Int = 512, make: @escaping @Sendable ([Int]) -> [SearchDocument]) -> [SearchIndexFile] {
-        let order = urls.indices.sorted { left, right in
-            if urls[left] != urls[right] {
-                return urls[left].unicodeScalars.lexicographicallyPrecedes(urls[right].unicodeScalars)
-            }
-            return left < right
-        }
+        files(of: count(urls: urls, batchSize: batchSize, make: make))
+    }
+
+    /// Counts the words of documents made on demand (as `build(urls:batchSize:make:)` describes), for `files(of:)`.
+    public func count(urls: [String], batchSize: Int = 512, make: @escaping @Sendable ([Int]) -> [SearchDocument]) -> SearchCorpus {
+        let order = Self.indexOrder(of: urls)
         var counter = CorpusIndex.WordCounter()
         // Every document without its body, and the start of its body for result excerpts.
         var ordered: [SearchDocument] = []
@@ -62,8 +62,49 @@ public struct SearchIndexBuilder: Sendable {
                 ordered.append(document)
             }
         }
-        let corpus = CorpusIndex(counted: counter)
+        return SearchCorpus(
+            documents: ordered, excerpts: excerpts, words: counter.words, occurrences: counter.occurrences,
+            excerptLength: options.excerptSourceLength)
+    }
 
+    /// The corpus of the same documents as `previous`, with those at the `changed` positions of `urls` made
+    /// and counted again; the same corpus `count(urls:batchSize:make:)` would make when every other document
+    /// is as `previous` counted it. Nil when `urls` are not the URLs of `previous` or its excerpts were cut to
+    /// another length.
+    public func recount(
+        _ previous: SearchCorpus, urls: [String], batchSize: Int = 512, changed: [Int],
+        make: @escaping @Sendable ([Int]) -> [SearchDocument]
+    ) -> SearchCorpus? {
+        let order = Self.indexOrder(of: urls)
+        guard previous.excerptLength == options.excerptSourceLength, previous.documents.count == urls.count,
+              order.map({ urls[$0] }) == previous.urls else { return nil }
+        var rank = [Int](repeating: 0, count: urls.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+        let batchSize = max(1, batchSize)
+        var replacements: [(position: Int, document: SearchDocument)] = []
+        for start in stride(from: 0, to: changed.count, by: batchSize) {
+            let batch = Array(changed[start..<min(start + batchSize, changed.count)])
+            guard batch.allSatisfy(urls.indices.contains) else { return nil }
+            replacements += zip(batch.map { rank[$0] }, make(batch)).map { ($0, $1) }
+        }
+        return previous.replacing(replacements)
+    }
+
+    /// The positions of `urls` in index order: by URL, as Unicode scalars (ties by position).
+    static func indexOrder(of urls: [String]) -> [Int] {
+        urls.indices.sorted { left, right in
+            if urls[left] != urls[right] {
+                return urls[left].unicodeScalars.lexicographicallyPrecedes(urls[right].unicodeScalars)
+            }
+            return left < right
+        }
+    }
+
+    /// The index files of a counted corpus, sorted by path.
+    public func files(of counted: SearchCorpus) -> [SearchIndexFile] {
+        let corpus = CorpusIndex(words: counted.words, occurrences: counted.occurrences)
+        let ordered = counted.documents
+        let excerpts = counted.excerpts
         let shards = partitionTerms(of: corpus)
         let chunkSize = documentsPerChunk(documentCount: ordered.count, shardCount: shards.count)
         var dataFiles: [(path: String, bytes: [UInt8])] = []

@@ -27,6 +27,18 @@ struct WordTable {
     /// packed into an integer, with the length, and their number + 1 (0 = empty).
     private var shortWords = [(packed: UInt64, length: Int, id: Int)](repeating: (0, 0, 0), count: 1 << 10)
 
+    init() {}
+
+    /// A table of words analysed before, numbered in the order given (see ``SearchCorpus``); nil when a word
+    /// occurs twice.
+    init?(analysed: [Entry]) {
+        for entry in analysed {
+            let bytes = Array(entry.text.utf8)
+            let id = bytes.withUnsafeBufferPointer { lookUp($0, analysed: entry) }
+            guard id == entries.count - 1 else { return nil }
+        }
+    }
+
     /// The number of the word with these bytes, adding it first if it is new.
     mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard bytes.count <= 8 else { return lookUp(bytes) }
@@ -40,8 +52,8 @@ struct WordTable {
         return id
     }
 
-    /// Finds or adds a word in the hash table.
-    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Finds or adds a word in the hash table; a new word takes `analysed` if given, else it is analysed.
+    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, analysed: Entry? = nil) -> Int {
         let hash = Hashing.fnv1a64(bytes)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
@@ -59,7 +71,7 @@ struct WordTable {
         slots[slot] = tag | UInt64(id + 1)
         spans.append((arena.count, bytes.count))
         arena.append(contentsOf: bytes)
-        let entry = Self.analyse(String(decoding: bytes, as: UTF8.self))
+        let entry = analysed ?? Self.analyse(String(decoding: bytes, as: UTF8.self))
         entries.append(entry)
         isStopWord.append(entry.isStopWord)
         if entries.count * 2 > slots.count { grow() }

@@ -194,7 +194,7 @@ struct SearchIndexBuilderTests {
 }
 
 /// The batches a builder asked for, recorded from whatever thread asks.
-private final class Requests: @unchecked Sendable {
+final class Requests: @unchecked Sendable {
     private let lock = NSLock()
     private var batches: [[Int]] = []
     func append(_ batch: [Int]) { lock.withLock { batches.append(batch) } }
