@@ -84,7 +84,7 @@ let package = Package(
         // swift-mustache only as the reference the template engine is compared with (TemplateEngineTests).
         .testTarget(
             name: "PortalRenderTests",
-            dependencies: ["PortalRender", "PortalModel", "PortalContent", "PortalTestSupport", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["PortalRender", "PortalModel", "PortalContent", "PortalSearch", "PortalTestSupport", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "PortalBuildTests",

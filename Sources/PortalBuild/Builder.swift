@@ -3,6 +3,7 @@ import PortalContent
 import PortalDiagnostics
 import PortalModel
 import PortalRender
+import PortalSearch
 
 /// Runs a build as load → check → render → write, timing each phase and collecting every diagnostic.
 public struct Builder: Sendable {
@@ -54,10 +55,13 @@ public struct Builder: Sendable {
 
         // Only document texts changed since the last build: check those texts alone, keep the pages showing none.
         let snapshotPath = BuildSnapshot.location(cachePath: cachePath)
-        var textEdit: (content: CheckedContent, changed: Set<String>, record: RenderRecord)?
+        let searchCorpusPath = SearchCorpusFile.location(snapshotPath: snapshotPath)
+        var textEdit: TextEdit?
         if let previous {
             let snapshotClock = PhaseClock()
-            textEdit = Self.textEdit(inputs: inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, previous: previous, snapshotPath: snapshotPath)
+            textEdit = TextEdit(
+                inputs: inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, previous: previous,
+                snapshotPath: snapshotPath, searchCorpusPath: searchCorpusPath)
             if textEdit != nil { timings.append(.init(phase: "snapshot", clock: snapshotClock)) }
         }
 
@@ -70,7 +74,12 @@ public struct Builder: Sendable {
         var staging: StagingSite?
         var stagingFailure: Error?
         var stagingTiming: BuildResult.PhaseTiming?
-        let rendered = render(consume inputs, timings: timings, textEdit: textEdit) {
+        // The search corpus goes to disk as soon as it is counted; it takes its final name if the build succeeds.
+        let corpusSink: ((SearchCorpus) -> Void)? = options.incremental ? { corpus in
+            SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath)
+        } : nil
+        defer { SearchCorpusFile.discardTemporary(at: searchCorpusPath) }
+        let rendered = render(consume inputs, timings: timings, textEdit: textEdit, corpusSink: corpusSink) {
             let stagingClock = PhaseClock()
             defer { stagingTiming = .init(phase: "staging", clock: stagingClock) }
             do {
@@ -110,6 +119,7 @@ public struct Builder: Sendable {
         result.filesWritten = published.manifest.count
         result.filesReused = published.reused
         BuildSnapshot.remove(at: snapshotPath)
+        SearchCorpusFile.remove(at: searchCorpusPath)
         BuildCache(
             fingerprint: fingerprint, diagnostics: result.diagnostics.all, pagesWritten: result.pagesWritten,
             filesWritten: result.filesWritten, executable: executable, manifest: published.manifest,
@@ -120,6 +130,7 @@ public struct Builder: Sendable {
             BuildSnapshot.write(
                 gate: .init(fingerprint: fingerprint, baseFingerprint: baseFingerprint, fileHashes: fileHashes),
                 body: .init(content: content.withoutTexts(), render: record), to: snapshotPath)
+            SearchCorpusFile.publish(at: searchCorpusPath)
             result.timings.append(.init(phase: "snapshot", clock: snapshotClock))
         }
         return result
@@ -133,25 +144,6 @@ public struct Builder: Sendable {
     public func render() -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult) {
         let rendered = render(load())
         return (rendered.files, rendered.assets, rendered.result)
-    }
-
-    /// The content of this build as the last one's snapshot and the edited texts make it, when the only inputs
-    /// that changed are document texts that `CheckedContent.replacingTexts` can take (else nil: a full build).
-    static func textEdit(
-        inputs: Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache, snapshotPath: String
-    ) -> (content: CheckedContent, changed: Set<String>, record: RenderRecord)? {
-        guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.gate.fingerprint == previous.fingerprint,
-              snapshot.gate.baseFingerprint == baseFingerprint, snapshot.gate.fileHashes.count == fileHashes.count else { return nil }
-        var changed: [ContentFile] = []
-        for file in inputs.files {
-            guard let hash = snapshot.gate.fileHashes[file.relativePath] else { return nil }
-            if hash != fileHashes[file.relativePath] { changed.append(file) }
-        }
-        // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
-        guard !changed.isEmpty, changed.allSatisfy({ $0.relativePath.hasSuffix(".md") }), let body = snapshot.body(),
-              let restored = body.content.restoringTexts(from: inputs.files),
-              let edited = restored.replacingTexts(of: changed) else { return nil }
-        return (edited, Set(changed.map(\.relativePath)), body.render)
     }
 
     /// Everything a build reads from disk, read once.
@@ -212,10 +204,10 @@ public struct Builder: Sendable {
     ///
     /// With `textEdit`, the content is the one given (checked from the last build's snapshot) and pages that show
     /// none of the changed texts are kept through the sink's `keep`. Returns also the checked content and what was
-    /// rendered, for the next build's snapshot.
+    /// rendered, for the next build's snapshot; the search corpus goes to `corpusSink` as soon as it is counted.
     func render(
         _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil,
-        textEdit: (content: CheckedContent, changed: Set<String>, record: RenderRecord)? = nil,
+        textEdit: TextEdit? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil,
         makePageSink: (() -> (sink: SiteRenderer.PageSink, keep: @Sendable (String, Int) -> Bool)?)? = nil
     ) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult, content: CheckedContent?, record: RenderRecord?) {
         var diagnostics = inputs.diagnostics
@@ -256,8 +248,12 @@ public struct Builder: Sendable {
         }
         let renderOptions = RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version)
         let staging = makePageSink?()
-        let reuse = textEdit.flatMap { edit in staging.map { RenderReuse(changedTexts: edit.changed, previous: edit.record, keep: $0.keep) } }
-        let rendered = SiteRenderer.renderTimed(site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: staging?.sink, reuse: reuse)
+        let reuse = textEdit.flatMap { edit in
+            staging.map { RenderReuse(changedTexts: edit.changed, previous: edit.record, previousSearch: edit.search, keep: $0.keep) }
+        }
+        let rendered = SiteRenderer.renderTimed(
+            site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: staging?.sink, reuse: reuse,
+            corpusSink: corpusSink)
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics
         timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds, processorSeconds: $0.processorSeconds) }

@@ -1,8 +1,11 @@
+import PortalSearch
+
 /// What a build takes over from the previous one instead of rendering it again, when the only inputs that changed
 /// are the Markdown texts of some documents (see `CheckedContent` in PortalContent).
 ///
 /// Pages and files that show none of those texts are kept as the previous build wrote them; the pages of the
-/// changed documents, the feeds (which carry whole updates) and the search index are made again.
+/// changed documents, the feeds (which carry whole updates) and the search index are made again — the index from
+/// the previous build's counted words (`previousSearch`) with only the changed documents counted again.
 public struct RenderReuse: Sendable {
     /// The source paths of the documents whose texts changed.
     public var changedTexts: Set<String>
@@ -11,10 +14,16 @@ public struct RenderReuse: Sendable {
     /// Puts the previous build's file at a path into the new site with the given order (see `PageSink`); returns
     /// false when it cannot, and the file is then made again.
     public var keep: @Sendable (_ path: String, _ order: Int) -> Bool
+    /// The previous build's search corpus, if it was kept; without it, every search document is counted.
+    public var previousSearch: SearchCorpus?
 
-    public init(changedTexts: Set<String>, previous: RenderRecord, keep: @escaping @Sendable (_ path: String, _ order: Int) -> Bool) {
+    public init(
+        changedTexts: Set<String>, previous: RenderRecord, previousSearch: SearchCorpus? = nil,
+        keep: @escaping @Sendable (_ path: String, _ order: Int) -> Bool
+    ) {
         self.changedTexts = changedTexts
         self.previous = previous
+        self.previousSearch = previousSearch
         self.keep = keep
     }
 }

@@ -9,22 +9,34 @@ enum SearchDocuments {
         sources(index: index, labels: labels).map { $0.make() }
     }
 
-    /// The search index files: documents are made in parallel batches while the index is built, so the plain
-    /// texts of all pages (rendered from their Markdown) are never held at once.
-    static func indexFiles(index: SiteIndex, labels: Labels) -> [SearchIndexFile] {
+    /// The counted words of every page's search document, for `SearchIndexBuilder.files(of:)`: documents are
+    /// made in parallel batches while the words are counted, so the plain texts of all pages (rendered from their
+    /// Markdown) are never held at once. With `reuse` (the previous build's corpus and the
+    /// source paths of the texts changed since), only the documents showing a changed text are made and counted
+    /// again, when the previous corpus has the same documents; else every document is.
+    static func corpus(index: SiteIndex, labels: Labels, reuse: (previous: SearchCorpus, changedTexts: Set<String>)? = nil) -> SearchCorpus {
         let sources = sources(index: index, labels: labels)
-        return SearchIndexBuilder().build(urls: sources.map(\.url)) { positions in
-            Parallel.map(positions) { sources[$0].make() }
+        let make: @Sendable ([Int]) -> [SearchDocument] = { positions in Parallel.map(positions) { sources[$0].make() } }
+        let urls = sources.map(\.url)
+        if let reuse {
+            let changed = sources.indices.filter { sources[$0].textSource.map(reuse.changedTexts.contains) ?? false }
+            if let corpus = SearchIndexBuilder().recount(reuse.previous, urls: urls, changed: changed, make: make) {
+                return corpus
+            }
         }
+        return SearchIndexBuilder().count(urls: urls, make: make)
     }
 
     /// A page's URL and how to make its search document.
     struct Source: Sendable {
         var url: String
+        /// The source path of the document whose Markdown text the search document contains, if any.
+        var textSource: String?
         var make: @Sendable () -> SearchDocument
 
-        init(url: String, make: @escaping @Sendable () -> SearchDocument) {
+        init(url: String, textSource: String? = nil, make: @escaping @Sendable () -> SearchDocument) {
             self.url = url
+            self.textSource = textSource
             self.make = make
         }
     }
@@ -36,7 +48,7 @@ enum SearchDocuments {
         for measure in index.measures {
             let url = Route.measure(measure.slug).path
             let area = index.areasByID[measure.area]?.label ?? ""
-            sources.append(Source(url: url) {
+            sources.append(Source(url: url, textSource: measure.sourcePath) {
                 let body = [
                     measure.description.plainText, measure.humanOversight, measure.opportunities.joined(separator: " "),
                     measure.limits.joined(separator: " "), measure.risks.map { "\($0.risk) \($0.mitigation ?? "")" }.joined(separator: " "),
@@ -56,7 +68,7 @@ enum SearchDocuments {
             case .people(let names): originator = names.joined(separator: ", ")
             }
             let summary = "\(motion.reference) · \(labels.label(motion.paperType)) · \(originator)"
-            sources.append(Source(url: url) {
+            sources.append(Source(url: url, textSource: motion.sourcePath) {
                 let items = motion.resolutionItems.map(\.text.plainText).joined(separator: "\n")
                 return SearchDocument(
                     url: url, title: "\(motion.reference): \(motion.name)", summary: summary,
@@ -67,7 +79,7 @@ enum SearchDocuments {
         }
         for update in site.updates {
             let url = Route.update(update.slug).path
-            sources.append(Source(url: url) {
+            sources.append(Source(url: url, textSource: update.sourcePath) {
                 SearchDocument(
                     url: url, title: update.title, summary: update.summary ?? "",
                     body: update.body.plainText + "\n" + update.tags.joined(separator: " "), kind: "update", date: update.date.iso)
@@ -75,7 +87,7 @@ enum SearchDocuments {
         }
         for page in site.pages {
             let url = Route.page(page.slug).path
-            sources.append(Source(url: url) {
+            sources.append(Source(url: url, textSource: page.sourcePath) {
                 SearchDocument(
                     url: url, title: page.title, summary: page.summary ?? "", body: page.body.plainText,
                     kind: "page", date: page.lastReviewed?.iso)

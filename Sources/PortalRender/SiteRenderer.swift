@@ -21,10 +21,12 @@ public enum SiteRenderer {
     /// build need not hold the whole site in memory; every other file is returned as usual.
     ///
     /// With `reuse`, pages and files that show none of the changed texts are kept from the previous build through
-    /// `reuse.keep` instead of being rendered. `record` describes what this build made, for the next one.
+    /// `reuse.keep` instead of being rendered, and the search index counts only the documents showing a changed
+    /// text again. `record` describes what this build made, for the next one; so does the search corpus handed to
+    /// `corpusSink` as soon as it is counted (a large site's corpus is better stored than held to the end).
     public static func renderTimed(
         site: Site, theme: Theme, options: RenderOptions, pageDone: (@Sendable (_ total: Int) -> Void)? = nil,
-        pageSink: PageSink? = nil, reuse: RenderReuse? = nil
+        pageSink: PageSink? = nil, reuse: RenderReuse? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil
     ) -> (files: [OutputFile], diagnostics: Diagnostics, timings: [(phase: String, seconds: Double, processorSeconds: Double)], record: RenderRecord) {
         let clock = PhaseClock()
         var diagnostics = Diagnostics()
@@ -58,7 +60,11 @@ public enum SiteRenderer {
         // The search index first, sharded so a query downloads only what it needs: its working tables are gone
         // before the pages are rendered, which then reuse their memory (100,000 articles: peak 1.87 → 1.74 GiB).
         let searchClock = PhaseClock()
-        var searchFiles = SearchDocuments.indexFiles(index: index, labels: labels).map { OutputFile(path: $0.path, bytes: $0.bytes) }
+        let corpus = SearchDocuments.corpus(
+            index: index, labels: labels,
+            reuse: reuse.flatMap { reuse in reuse.previousSearch.map { ($0, reuse.changedTexts) } })
+        var searchFiles = SearchIndexBuilder().files(of: corpus).map { OutputFile(path: $0.path, bytes: $0.bytes) }
+        corpusSink?(corpus)
         // With a sink, the index goes out now instead of staying in memory to the end (95 MB at 100,000 articles);
         // after every page in precedence, as it would be in `files`.
         var streamedSearchPaths: [String] = []

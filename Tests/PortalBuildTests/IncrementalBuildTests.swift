@@ -255,6 +255,24 @@ import Testing
         #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "damaged snapshot")))
         try put(Self.longMeasure + "\nUnd ein letzter.\n", at: "content/measures/formular.md", in: directory)
         #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "after the damaged snapshot")))
+
+        // The search corpus beside the snapshot: one per site, none left half-written; damaged or missing, the
+        // text edit counts every document and the index stays the same.
+        let cacheNames = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/.portal-cache")
+        #expect(!cacheNames.contains { $0.contains(".tmp-") }, "\(cacheNames)")
+        let corpora = cacheNames.filter { $0.hasPrefix("site-") && $0.hasSuffix(".search") }
+        try #require(corpora.count == 1)
+        let corpusPath = directory.path + "/.portal-cache/" + corpora[0]
+        let corpusBytes = try Data(contentsOf: URL(fileURLWithPath: corpusPath))
+        try corpusBytes.prefix(corpusBytes.count - 7).write(to: URL(fileURLWithPath: corpusPath))
+        try put(Self.longMeasure + "\nDas Korpus ist beschädigt.\n", at: "content/measures/formular.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "damaged search corpus")))
+        try FileManager.default.removeItem(atPath: corpusPath)
+        try put(Self.longMeasure + "\nDas Korpus fehlt.\n", at: "content/measures/formular.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "missing search corpus")))
+        #expect(FileManager.default.fileExists(atPath: corpusPath))
+        try put(Self.longMeasure + "\nDas Korpus ist wieder da.\n", at: "content/measures/formular.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "search corpus back")))
     }
 
     /// The spare folder of an incremental build: the site the last build replaced.

@@ -1,0 +1,26 @@
+import Dispatch
+import Foundation
+
+/// A value computed on another thread while the caller goes on; `value` waits for it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var result: Value?
+
+    /// Starts computing the value.
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async { [self] in
+            let value = work()
+            lock.withLock { result = value }
+            done.signal()
+        }
+    }
+
+    /// The value, once computed (waits for it the first time).
+    var value: Value {
+        done.wait()
+        done.signal()  // for the next reader
+        guard let value = lock.withLock({ result }) else { preconditionFailure("set before the signal") }
+        return value
+    }
+}

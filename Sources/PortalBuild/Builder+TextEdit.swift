@@ -1,0 +1,42 @@
+import Foundation
+import PortalContent
+import PortalRender
+import PortalSearch
+
+extension Builder {
+    /// A build whose only changed inputs are document texts: the content as the last build's snapshot and the
+    /// edited texts make it, what that build rendered, and its search corpus when it was kept.
+    struct TextEdit {
+        var content: CheckedContent
+        /// The relative paths of the changed documents.
+        var changed: Set<String>
+        var record: RenderRecord
+        var search: SearchCorpus?
+
+        /// The text edit these inputs are, when the only inputs that changed since the last build are document
+        /// texts that `CheckedContent.replacingTexts` can take; nil means a full build.
+        ///
+        /// The search corpus is read on another core while the snapshot is decoded and the texts checked.
+        init?(
+            inputs: Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache,
+            snapshotPath: String, searchCorpusPath: String
+        ) {
+            guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.gate.fingerprint == previous.fingerprint,
+                  snapshot.gate.baseFingerprint == baseFingerprint, snapshot.gate.fileHashes.count == fileHashes.count else { return nil }
+            var changedFiles: [ContentFile] = []
+            for file in inputs.files {
+                guard let hash = snapshot.gate.fileHashes[file.relativePath] else { return nil }
+                if hash != fileHashes[file.relativePath] { changedFiles.append(file) }
+            }
+            // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
+            guard !changedFiles.isEmpty, changedFiles.allSatisfy({ $0.relativePath.hasSuffix(".md") }) else { return nil }
+            let search = Background { SearchCorpusFile.read(from: searchCorpusPath, fingerprint: previous.fingerprint) }
+            guard let body = snapshot.body(), let restored = body.content.restoringTexts(from: inputs.files),
+                  let edited = restored.replacingTexts(of: changedFiles) else { return nil }
+            self.content = edited
+            self.changed = Set(changedFiles.map(\.relativePath))
+            self.record = body.render
+            self.search = search.value
+        }
+    }
+}

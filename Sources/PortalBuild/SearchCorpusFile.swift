@@ -1,0 +1,66 @@
+import Foundation
+import PortalSearch
+
+/// The search corpus of the last successful build (see `SearchCorpus`), kept beside its `BuildSnapshot` so a text
+/// edit counts only the changed documents' words again.
+///
+/// Written as soon as the render stage has counted it, under a temporary name that the build gives its final
+/// name only once the build succeeded (`publish`); it belongs to the cache file whose fingerprint it names.
+/// Unreadable, foreign or mismatched means the index is counted from scratch, never a wrong index.
+enum SearchCorpusFile {
+    private static let header = Array("portal-search-corpus-file 1\n".utf8)
+
+    /// The corpus file beside the snapshot at `snapshotPath`.
+    static func location(snapshotPath: String) -> String {
+        (snapshotPath.hasSuffix(".snapshot") ? String(snapshotPath.dropLast(".snapshot".count)) : snapshotPath) + ".search"
+    }
+
+    /// Where this process writes the corpus before the build succeeds.
+    static func temporaryLocation(of path: String) -> String {
+        path + ".tmp-\(getpid())"
+    }
+
+    /// Writes `corpus`, belonging to the build with `fingerprint`, to the temporary location of `path`; a failure
+    /// only means the next text edit counts every document.
+    static func writeTemporary(_ corpus: SearchCorpus, fingerprint: String, path: String) {
+        let temporary = temporaryLocation(of: path)
+        var bytes = header
+        bytes += Array((fingerprint + "\n").utf8)
+        bytes += corpus.encoded()
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            unlink(temporary)
+        }
+    }
+
+    /// Gives the temporary file of this process its final name (or removes the final one when there is none).
+    static func publish(at path: String) {
+        if rename(temporaryLocation(of: path), path) != 0 { unlink(path) }
+    }
+
+    /// Removes the corpus file.
+    static func remove(at path: String) {
+        unlink(path)
+    }
+
+    /// Removes this process's temporary file and those that killed builds left.
+    static func discardTemporary(at path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            let pid = Int32(name.dropFirst(prefix.count)) ?? 0
+            if pid == getpid() || pid <= 0 || kill(pid, 0) != 0 { unlink(folder + "/" + name) }
+        }
+    }
+
+    /// The corpus of the build with `fingerprint`; nil when missing, damaged or of another build.
+    static func read(from path: String, fingerprint: String) -> SearchCorpus? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        let stamp = header + Array((fingerprint + "\n").utf8)
+        guard bytes.starts(with: stamp) else { return nil }
+        return try? SearchCorpus(encoded: Array(bytes[stamp.count...]))
+    }
+}
