@@ -6,9 +6,15 @@ import PortalRender
 /// What the last successful build knew about its content and pages, kept beside the `BuildCache` so the next
 /// build can check and render only what an edit of document texts touched (see `CheckedContent` and `RenderReuse`).
 ///
+/// Two files. The content file (`<site>.content`) holds the checked content without the documents' texts, as a
+/// full check made it: the large part, written by the build that checked everything, right after the check (so
+/// its encoding does not add to the memory the pages need later), and left as it is by text edits. The snapshot
+/// file (`<site>.snapshot`) is small and written by every build: the gate (file hashes, fingerprints, and which
+/// content file it belongs to), what was rendered, and the texts edited since the content file was written
+/// (`CheckedContent.TextOverlay`).
+///
 /// Belongs to exactly one cache file: `fingerprint` equals the cache's. Unreadable, foreign or mismatched means a
-/// full build, never a wrong one. Stored in two parts, so a build can tell from the small first one (the file
-/// hashes) whether the large second one is worth decoding.
+/// full build, never a wrong one.
 struct BuildSnapshot: Sendable {
     /// What decides whether the snapshot applies.
     struct Gate: Sendable, Codable {
@@ -18,61 +24,112 @@ struct BuildSnapshot: Sendable {
         var baseFingerprint: String
         /// Each content file's `ContentHash`, by relative path.
         var fileHashes: [String: String]
+        /// The fingerprint of the build that wrote the content file this snapshot completes.
+        var contentID: String
     }
 
-    /// What the build takes up when it applies.
+    /// What the build takes up when it applies, besides the content file.
     struct Body: Sendable, Codable {
-        /// The checked content, without the documents' texts.
-        var content: CheckedContent
         var render: RenderRecord
+        /// The texts edited since the content file was written.
+        var overlay: CheckedContent.TextOverlay
     }
 
     var gate: Gate
-    /// The second part, still encoded.
-    private var bodyBytes: ArraySlice<UInt8>
+    var body: Body
 
-    private static let header = Array("portal-snapshot 2\n".utf8)
+    private static let header = Array("portal-snapshot 3\n".utf8)
+    private static let contentHeader = Array("portal-snapshot-content 1\n".utf8)
 
     /// The snapshot file beside the cache file at `cachePath`.
     static func location(cachePath: String) -> String {
         (cachePath.hasSuffix(".cache") ? String(cachePath.dropLast(".cache".count)) : cachePath) + ".snapshot"
     }
 
-    /// Reads a snapshot and decodes its gate; nil when missing or not understood.
+    /// The content file beside the snapshot file at `path`.
+    static func contentLocation(snapshotPath path: String) -> String {
+        (path.hasSuffix(".snapshot") ? String(path.dropLast(".snapshot".count)) : path) + ".content"
+    }
+
+    /// Reads a snapshot; nil when missing or not understood.
     static func read(from path: String) -> BuildSnapshot? {
         guard let data = FileManager.default.contents(atPath: path), data.starts(with: header) else { return nil }
         let bytes = [UInt8](data.dropFirst(header.count))
         guard bytes.count >= 8 else { return nil }
         let gateLength = bytes[0..<8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         guard gateLength >= 0, gateLength <= bytes.count - 8,
-              let gate = try? SnapshotDecoder().decode(Gate.self, from: Array(bytes[8..<8 + gateLength])) else { return nil }
-        return BuildSnapshot(gate: gate, bodyBytes: bytes[(8 + gateLength)...])
+              let gate = try? SnapshotDecoder().decode(Gate.self, from: Array(bytes[8..<8 + gateLength])),
+              let body = try? SnapshotDecoder().decode(Body.self, from: Array(bytes[(8 + gateLength)...])) else { return nil }
+        return BuildSnapshot(gate: gate, body: body)
     }
 
-    /// Decodes the second part; nil when it is damaged.
-    func body() -> Body? {
-        try? SnapshotDecoder().decode(Body.self, from: Array(bodyBytes))
+    /// The content this snapshot completes, with its overlay applied; nil when the content file is missing,
+    /// damaged or another build's.
+    func content(snapshotPath: String) -> CheckedContent? {
+        let stamp = Self.contentHeader + Array((gate.contentID + "\n").utf8)
+        guard let data = FileManager.default.contents(atPath: Self.contentLocation(snapshotPath: snapshotPath)),
+              data.starts(with: stamp),
+              let content = try? SnapshotDecoder().decode(CheckedContent.self, from: [UInt8](data.dropFirst(stamp.count)))
+        else { return nil }
+        return content.applying(body.overlay)
     }
 
-    /// Writes a snapshot atomically; a failure only means the next build is a full one.
-    static func write(gate: Gate, body: Body, to path: String) {
-        let temporary = path + ".tmp-\(getpid())"
+    /// Writes the snapshot atomically; a failure only means the next build is a full one.
+    func write(to path: String) {
         do {
             let gateBytes = try SnapshotEncoder().encode(gate)
-            var bytes = header
+            var bytes = Self.header
             withUnsafeBytes(of: UInt64(gateBytes.count).littleEndian) { bytes.append(contentsOf: $0) }
             bytes += gateBytes
             bytes += try SnapshotEncoder().encode(body)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+            try Self.writeAtomically(bytes, to: path)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            remove(at: path)
+            Self.remove(at: path)
         }
     }
 
+    /// Writes a full check's content (without texts), belonging to the build with fingerprint `contentID`, to the
+    /// temporary location of the content file beside `snapshotPath`; `publishContent` names it.
+    static func writeContent(_ content: CheckedContent, contentID: String, snapshotPath: String) {
+        let temporary = TemporaryFile.location(of: contentLocation(snapshotPath: snapshotPath))
+        do {
+            var bytes = contentHeader + Array((contentID + "\n").utf8)
+            bytes += try SnapshotEncoder().encode(content.withoutTexts())
+            try FileManager.default.createDirectory(atPath: (temporary as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            unlink(temporary)
+        }
+    }
+
+    /// Gives the content file this process wrote its final name; false when there is none.
+    static func publishContent(snapshotPath: String) -> Bool {
+        let path = contentLocation(snapshotPath: snapshotPath)
+        return rename(TemporaryFile.location(of: path), path) == 0
+    }
+
+    /// Removes the content file this process left unnamed (a failed build), and those of killed builds.
+    static func discardTemporaryContent(snapshotPath: String) {
+        TemporaryFile.discard(at: contentLocation(snapshotPath: snapshotPath))
+    }
+
+    /// Removes the snapshot file (its content file stays for the text edits of the next snapshot).
     static func remove(at path: String) {
         unlink(path)
+    }
+
+    /// Removes the content file beside the snapshot at `path`.
+    static func removeContent(snapshotPath path: String) {
+        unlink(contentLocation(snapshotPath: path))
+    }
+
+    private static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let temporary = TemporaryFile.location(of: path)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        if rename(temporary, path) != 0 {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
     }
 }

@@ -12,6 +12,9 @@ extension Builder {
         var changed: Set<String>
         var record: RenderRecord
         var search: SearchCorpus?
+        /// The content file the snapshot completes, and the documents whose texts it stores beside it.
+        var contentID: String
+        var overlayPaths: Set<String>
 
         /// The text edit these inputs are, when the only inputs that changed since the last build are document
         /// texts that `CheckedContent.replacingTexts` can take; nil means a full build.
@@ -31,12 +34,14 @@ extension Builder {
             // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
             guard !changedFiles.isEmpty, changedFiles.allSatisfy({ $0.relativePath.hasSuffix(".md") }) else { return nil }
             let search = Background { SearchCorpusFile.read(from: searchCorpusPath, fingerprint: previous.fingerprint) }
-            guard let body = snapshot.body(), let restored = body.content.restoringTexts(from: inputs.files),
+            guard let stored = snapshot.content(snapshotPath: snapshotPath), let restored = stored.restoringTexts(from: inputs.files),
                   let edited = restored.replacingTexts(of: changedFiles) else { return nil }
             self.content = edited
             self.changed = Set(changedFiles.map(\.relativePath))
-            self.record = body.render
+            self.record = snapshot.body.render
             self.search = search.value
+            self.contentID = snapshot.gate.contentID
+            self.overlayPaths = snapshot.body.overlay.paths
         }
     }
 }

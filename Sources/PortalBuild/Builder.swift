@@ -74,12 +74,19 @@ public struct Builder: Sendable {
         var staging: StagingSite?
         var stagingFailure: Error?
         var stagingTiming: BuildResult.PhaseTiming?
-        // The search corpus goes to disk as soon as it is counted; it takes its final name if the build succeeds.
+        // The checked content and the search corpus go to disk as soon as they are made (a large site's snapshot is
+        // better stored than held to the end); they take their final names if the build succeeds.
+        let contentSink: ((CheckedContent) -> Void)? = options.incremental ? { content in
+            BuildSnapshot.writeContent(content, contentID: fingerprint, snapshotPath: snapshotPath)
+        } : nil
         let corpusSink: ((SearchCorpus) -> Void)? = options.incremental ? { corpus in
             SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath)
         } : nil
-        defer { SearchCorpusFile.discardTemporary(at: searchCorpusPath) }
-        let rendered = render(consume inputs, timings: timings, textEdit: textEdit, corpusSink: corpusSink) {
+        defer {
+            BuildSnapshot.discardTemporaryContent(snapshotPath: snapshotPath)
+            SearchCorpusFile.discardTemporary(at: searchCorpusPath)
+        }
+        let rendered = render(consume inputs, timings: timings, textEdit: textEdit, contentSink: contentSink, corpusSink: corpusSink) {
             let stagingClock = PhaseClock()
             defer { stagingTiming = .init(phase: "staging", clock: stagingClock) }
             do {
@@ -126,12 +133,24 @@ public struct Builder: Sendable {
             spare: published.keptSpare ? previous?.manifest ?? [:] : [:]
         ).write(to: cachePath)
         if options.incremental, let content = rendered.content, let record = rendered.record {
+            // A text edit leaves the content file as it is and stores its texts beside it; a full check's content
+            // file replaces the old one.
             let snapshotClock = PhaseClock()
-            BuildSnapshot.write(
-                gate: .init(fingerprint: fingerprint, baseFingerprint: baseFingerprint, fileHashes: fileHashes),
-                body: .init(content: content.withoutTexts(), render: record), to: snapshotPath)
+            var snapshot: BuildSnapshot?
+            let gate = { (contentID: String) in
+                BuildSnapshot.Gate(fingerprint: fingerprint, baseFingerprint: baseFingerprint, fileHashes: fileHashes, contentID: contentID)
+            }
+            if let textEdit {
+                let overlay = content.textOverlay(of: textEdit.overlayPaths.union(textEdit.changed))
+                snapshot = BuildSnapshot(gate: gate(textEdit.contentID), body: .init(render: record, overlay: overlay))
+            } else if BuildSnapshot.publishContent(snapshotPath: snapshotPath) {
+                snapshot = BuildSnapshot(gate: gate(fingerprint), body: .init(render: record, overlay: .init()))
+            }
+            snapshot?.write(to: snapshotPath)
             SearchCorpusFile.publish(at: searchCorpusPath)
             result.timings.append(.init(phase: "snapshot", clock: snapshotClock))
+        } else {
+            BuildSnapshot.removeContent(snapshotPath: snapshotPath)
         }
         return result
     }
@@ -204,10 +223,11 @@ public struct Builder: Sendable {
     ///
     /// With `textEdit`, the content is the one given (checked from the last build's snapshot) and pages that show
     /// none of the changed texts are kept through the sink's `keep`. Returns also the checked content and what was
-    /// rendered, for the next build's snapshot; the search corpus goes to `corpusSink` as soon as it is counted.
+    /// rendered, for the next build's snapshot. A full check's content goes to `contentSink` once it passed, the
+    /// search corpus to `corpusSink` as soon as it is counted.
     func render(
         _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil,
-        textEdit: TextEdit? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil,
+        textEdit: TextEdit? = nil, contentSink: ((CheckedContent) -> Void)? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil,
         makePageSink: (() -> (sink: SiteRenderer.PageSink, keep: @Sendable (String, Int) -> Bool)?)? = nil
     ) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult, content: CheckedContent?, record: RenderRecord?) {
         var diagnostics = inputs.diagnostics
@@ -238,6 +258,7 @@ public struct Builder: Sendable {
         }
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
+        if textEdit == nil, let checked, let contentSink { timed("content snapshot") { contentSink(checked) } }
 
         // Render: pages, feeds, open data, search index, all in memory.
         progress?(.phase("render"))

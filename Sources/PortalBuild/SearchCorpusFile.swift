@@ -15,15 +15,10 @@ enum SearchCorpusFile {
         (snapshotPath.hasSuffix(".snapshot") ? String(snapshotPath.dropLast(".snapshot".count)) : snapshotPath) + ".search"
     }
 
-    /// Where this process writes the corpus before the build succeeds.
-    static func temporaryLocation(of path: String) -> String {
-        path + ".tmp-\(getpid())"
-    }
-
     /// Writes `corpus`, belonging to the build with `fingerprint`, to the temporary location of `path`; a failure
     /// only means the next text edit counts every document.
     static func writeTemporary(_ corpus: SearchCorpus, fingerprint: String, path: String) {
-        let temporary = temporaryLocation(of: path)
+        let temporary = TemporaryFile.location(of: path)
         var bytes = header
         bytes += Array((fingerprint + "\n").utf8)
         bytes += corpus.encoded()
@@ -37,7 +32,7 @@ enum SearchCorpusFile {
 
     /// Gives the temporary file of this process its final name (or removes the final one when there is none).
     static func publish(at path: String) {
-        if rename(temporaryLocation(of: path), path) != 0 { unlink(path) }
+        if rename(TemporaryFile.location(of: path), path) != 0 { unlink(path) }
     }
 
     /// Removes the corpus file.
@@ -47,12 +42,7 @@ enum SearchCorpusFile {
 
     /// Removes this process's temporary file and those that killed builds left.
     static func discardTemporary(at path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let prefix = (path as NSString).lastPathComponent + ".tmp-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
-            let pid = Int32(name.dropFirst(prefix.count)) ?? 0
-            if pid == getpid() || pid <= 0 || kill(pid, 0) != 0 { unlink(folder + "/" + name) }
-        }
+        TemporaryFile.discard(at: path)
     }
 
     /// The corpus of the build with `fingerprint`; nil when missing, damaged or of another build.

@@ -12,7 +12,7 @@ import PortalModel
 /// reads from the content files again (`restoringTexts`).
 public struct CheckedContent: Sendable, Codable {
     /// The validated site.
-    public private(set) var site: Site
+    public internal(set) var site: Site
     var documents: DocumentIndex
     var assetPaths: [String]
     /// The diagnostics of parsing each file on its own, by relative path (files without any are absent).

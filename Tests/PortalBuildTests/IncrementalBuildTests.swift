@@ -275,6 +275,51 @@ import Testing
         #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "search corpus back")))
     }
 
+    /// An update whose text runs past its lead; `extra` is appended to it.
+    static func longUpdate(_ title: String, _ extra: String) -> String {
+        "---\ntitle: \(title)\ndate: 2025-06-0\(title.hasPrefix("Erst") ? 1 : 2)\ntype: news\n---\n"
+            + String(repeating: "Die Verwaltung berichtet über den Stand. ", count: 14) + "\n\n" + extra + "\n"
+    }
+
+    /// Text edits of different documents in a row: each build keeps the content file of the last full check and
+    /// stores the texts edited since beside it, so the feeds (which show every update's whole text, links
+    /// resolved) stay equal to a clean build's.
+    @Test func textEditsOfSeveralDocumentsInARowKeepEachOthersTexts() throws {
+        let directory = try builtSite()
+        defer { directory.remove() }
+        try put(Self.longUpdate("Erstens", "Anfang."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+        try put(Self.longUpdate("Zweitens", "Anfang."), at: "content/updates/2025-06-02-zweitens.md", in: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "two long updates")))
+        try put(Self.longUpdate("Erstens", "Siehe [den Chatbot](../measures/chatbot.md) und [Punkt 1](../motions/AT-0001-2025.md#punkt-1)."),
+                at: "content/updates/2025-06-01-erstens.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "links in the first")))
+        try put(Self.longUpdate("Zweitens", "Siehe [die Chancen](../pages/chancen.md#wo-ki-hilft)."),
+                at: "content/updates/2025-06-02-zweitens.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "a link in the second")))
+        // A broken link fails the build with the one error a full check reports; the next build starts again from
+        // the last successful one.
+        try put(Self.longUpdate("Zweitens", "Siehe [weg](gibt-es-nicht.md)."), at: "content/updates/2025-06-02-zweitens.md", in: directory)
+        let broken = build(directory, output: "site", incremental: true)
+        #expect(tookTextEdit(broken) && !broken.succeeded && broken.diagnostics.all.map(\.code) == [.brokenLink], "\(broken.diagnostics.all)")
+        try put(Self.longUpdate("Erstens", "Nur noch Text."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+        try put(Self.longUpdate("Zweitens", "Wieder ohne Link."), at: "content/updates/2025-06-02-zweitens.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "both edited, the link gone")))
+        // A full check writes a new content file; the edits after it build on that one.
+        try replace("title: Erstens", with: "title: Erstens neu", in: "content/updates/2025-06-01-erstens.md", of: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "front matter")))
+        try put(Self.longUpdate("Zweitens", "Wieder heil, mit [Link](../measures/chatbot.md)."), at: "content/updates/2025-06-02-zweitens.md", in: directory)
+        let healed = try expectIncrementalEqualsClean(directory, step: "the second healed")
+        #expect(tookTextEdit(healed) && healed.diagnostics.all.isEmpty, "\(healed.diagnostics.all)")
+        // A damaged content file: a full build, still equal.
+        let cacheFolder = directory.path + "/.portal-cache/"
+        let contentFiles = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("site-") && $0.hasSuffix(".content") }
+        try #require(contentFiles.count == 1)
+        let contentBytes = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + contentFiles[0]))
+        try contentBytes.prefix(contentBytes.count * 2 / 3).write(to: URL(fileURLWithPath: cacheFolder + contentFiles[0]))
+        try put(Self.longUpdate("Zweitens", "Nach dem Schaden."), at: "content/updates/2025-06-02-zweitens.md", in: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "damaged content file")))
+    }
+
     /// The spare folder of an incremental build: the site the last build replaced.
     func spare(_ directory: TemporaryDirectory) throws -> String {
         let cacheFolder = directory.path + "/.portal-cache"

@@ -1,0 +1,58 @@
+import PortalDiagnostics
+import PortalModel
+
+extension CheckedContent {
+    /// What text edits changed in a stored `CheckedContent`: the edited documents' texts (without their Markdown,
+    /// like every stored text) and their diagnostics, by relative path.
+    ///
+    /// A text edit changes nothing else of the content (`replacingTexts`), so a build can keep the stored content
+    /// as it is and store only this beside it.
+    public struct TextOverlay: Sendable, Codable, Equatable {
+        var texts: [String: RichText] = [:]
+        var diagnostics: [String: [Diagnostic]] = [:]
+
+        public init() {}
+
+        /// The paths of the documents it covers.
+        public var paths: Set<String> { Set(texts.keys) }
+    }
+
+    /// The texts of the documents at `paths` as this content has them, without their Markdown, and their
+    /// diagnostics.
+    public func textOverlay(of paths: Set<String>) -> TextOverlay {
+        var overlay = TextOverlay()
+        site.mapDocumentTextsForReading { path, text in
+            guard paths.contains(path) else { return }
+            overlay.texts[path] = text.replacingMarkdown("")
+            if let diagnostics = textDiagnostics[path] { overlay.diagnostics[path] = diagnostics }
+        }
+        return overlay
+    }
+
+    /// The content with the overlay's texts and diagnostics in place of its own (the Markdown of each text stays
+    /// as it is); nil when the overlay names a document the content does not have.
+    public func applying(_ overlay: TextOverlay) -> CheckedContent? {
+        guard !overlay.texts.isEmpty else { return self }
+        var copy = self
+        var found = 0
+        copy.site.mapDocumentTexts { path, text in
+            guard let replacement = overlay.texts[path] else { return text }
+            found += 1
+            return replacement.replacingMarkdown(text.markdown)
+        }
+        guard found == overlay.texts.count, Set(overlay.diagnostics.keys).isSubset(of: overlay.paths) else { return nil }
+        for path in overlay.texts.keys { copy.textDiagnostics[path] = overlay.diagnostics[path] }
+        return copy
+    }
+}
+
+extension Site {
+    /// Calls `body` with every document text and its source path (see `mapDocumentTexts`).
+    func mapDocumentTextsForReading(_ body: (_ sourcePath: String, _ text: RichText) -> Void) {
+        var copy = self
+        copy.mapDocumentTexts { path, text in
+            body(path, text)
+            return text
+        }
+    }
+}
