@@ -92,7 +92,8 @@ public struct Builder: Sendable {
             do {
                 let site = try publisher.beginStaging(previous: previous?.manifest ?? [:], reusable: previous?.spare ?? [:])
                 staging = site
-                return ({ file, position in site.place(file, order: position) }, { path, position in site.keep(path, order: position) })
+                return ({ file, position in site.place(file, order: position) }, { path, position in site.keep(path, order: position) },
+                        { folder in site.adoptFolder(folder) })
             } catch {
                 stagingFailure = error
                 return nil
@@ -228,7 +229,7 @@ public struct Builder: Sendable {
     func render(
         _ inputs: consuming Inputs, timings startTimings: [BuildResult.PhaseTiming]? = nil,
         textEdit: TextEdit? = nil, contentSink: ((CheckedContent) -> Void)? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil,
-        makePageSink: (() -> (sink: SiteRenderer.PageSink, keep: @Sendable (String, Int) -> Bool)?)? = nil
+        makePageSink: (() -> (sink: SiteRenderer.PageSink, keep: @Sendable (String, Int) -> Bool, adopt: (String) -> Void)?)? = nil
     ) -> (files: [OutputFile], assets: [(source: String, destination: String)], result: BuildResult, content: CheckedContent?, record: RenderRecord?) {
         var diagnostics = inputs.diagnostics
         var timings = startTimings ?? inputs.timings
@@ -258,7 +259,7 @@ public struct Builder: Sendable {
         }
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
-        if textEdit == nil, let checked, let contentSink { timed("content snapshot") { contentSink(checked) } }
+        if textEdit == nil, let checked, let contentSink { timed("store content") { contentSink(checked) } }
 
         // Render: pages, feeds, open data, search index, all in memory.
         progress?(.phase("render"))
@@ -274,7 +275,7 @@ public struct Builder: Sendable {
         }
         let rendered = SiteRenderer.renderTimed(
             site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: staging?.sink, reuse: reuse,
-            corpusSink: corpusSink)
+            corpusSink: corpusSink, adoptFolder: staging?.adopt)
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics
         timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds, processorSeconds: $0.processorSeconds) }

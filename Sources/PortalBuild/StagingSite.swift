@@ -23,9 +23,10 @@ final class StagingSite: @unchecked Sendable {
     /// The published site, to hard-link unchanged files from.
     private let current: String
     private let previous: [String: PublishedFile]
-    /// What was in the staging folder when the build took it over, and the manifest it was published with.
-    private let reused: ReusedTree
-    private let reusable: [String: PublishedFile]
+    /// What was in the staging folder when the build took it over, and the manifest it was published with (paths
+    /// as they are now: `adoptFolder` may move a folder; read and changed with the lock held).
+    private var reused: ReusedTree
+    private var reusable: [String: PublishedFile]
 
     private let lock = NSLock()
     /// The folders the new site needs (every folder above a placed file), all of them on disk.
@@ -93,6 +94,33 @@ final class StagingSite: @unchecked Sendable {
         }
     }
 
+    /// Gives `folder` (below the root), before files are placed in it, the folder of the reused site that the new
+    /// site has no use for and that has the same parent, by renaming it (thread-safe; does nothing when the new or
+    /// the reused site has `folder` already, or no such sibling exists). Meant for folders named by a version, like
+    /// the search index's: its files that kept their bytes are then kept in place instead of written again, and
+    /// `finish` removes the others as it would have removed the whole old folder.
+    func adoptFolder(_ folder: String) {
+        lock.withLock {
+            guard failure == nil, !folder.isEmpty, (try? SitePublisher.checkRelative(folder)) != nil, !folders.contains(folder),
+                  !reused.folders.contains(folder), !reused.files.contains(folder), !reused.others.contains(folder) else { return }
+            let parent = Self.parent(of: folder)
+            guard parent.isEmpty || reused.folders.contains(parent) else { return }
+            // The new site's paths so far: none of them may lie in the folder to adopt.
+            let used = Set(claims.keys).union(folders)
+            let candidates = reused.folders.filter { candidate in
+                Self.parent(of: candidate) == parent && !used.contains(candidate)
+                    && !used.contains { $0.hasPrefix(candidate + "/") }
+            }
+            guard let adopted = candidates.min(), rename(path + "/" + adopted, path + "/" + folder) == 0 else { return }
+            func moved(_ entry: String) -> String {
+                entry == adopted ? folder : entry.hasPrefix(adopted + "/") ? folder + entry.dropFirst(adopted.count) : entry
+            }
+            reused = ReusedTree(
+                files: Set(reused.files.map(moved)), folders: Set(reused.folders.map(moved)), others: Set(reused.others.map(moved)))
+            reusable = Dictionary(reusable.map { (moved($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// Places an asset copied from `source` (thread-safe).
     func placeAsset(source: String, destination: String, order: Int) {
         guard let data = FileManager.default.contents(atPath: source) else {
@@ -128,6 +156,7 @@ final class StagingSite: @unchecked Sendable {
     /// Removes the files, links and folders of the reused site that the new site does not have.
     private func removeLeftovers() throws {
         let (claimed, needed) = lock.withLock { (claims, folders) }
+        let reused = lock.withLock { self.reused }
         // Gone already (ENOENT), or below a folder that a file of the new site replaced (ENOTDIR): nothing to do.
         func gone(_ code: Int32) -> Bool { code == ENOENT || code == ENOTDIR }
         for entry in reused.files.sorted() + reused.others.sorted() where claimed[entry] == nil && !needed.contains(entry) {
@@ -154,12 +183,11 @@ final class StagingSite: @unchecked Sendable {
     private func put(_ bytes: [UInt8], at relativePath: String) throws -> (PublishedFile, Bool) {
         let target = path + "/" + relativePath
         let hash = ContentHash.of(bytes)
-        if reused.files.contains(relativePath) {
-            if let recorded = reusable[relativePath], recorded.hash == hash, FileStamp.ofEntry(target) == recorded.stamp {
-                return (recorded, true)
-            }
+        let reusedFile = lock.withLock { reused.files.contains(relativePath) ? reusable[relativePath] : nil }
+        if let recorded = reusedFile, recorded.hash == hash, FileStamp.ofEntry(target) == recorded.stamp {
+            return (recorded, true)
         }
-        try clearReused(at: relativePath)
+        try lock.withLock { try clearReused(at: relativePath) }
         if let previous = previous[relativePath], previous.hash == hash {
             let published = current + "/" + relativePath
             if FileStamp.of(published) == previous.stamp, link(published, target) == 0 {
@@ -170,7 +198,7 @@ final class StagingSite: @unchecked Sendable {
     }
 
     /// Removes what the reused site has at `relativePath` (a file, a link or a folder with its contents), so a new
-    /// file can take the path.
+    /// file can take the path (called with the lock held).
     private func clearReused(at relativePath: String) throws {
         let target = path + "/" + relativePath
         if reused.files.contains(relativePath) || reused.others.contains(relativePath) {
@@ -184,10 +212,10 @@ final class StagingSite: @unchecked Sendable {
     /// Creates the folders a file needs, parents first (called with the lock held).
     private func createFolders(for filePath: String) throws {
         var missing: [String] = []
-        var folder = (filePath as NSString).deletingLastPathComponent
+        var folder = Self.parent(of: filePath)
         while !folder.isEmpty, !folders.contains(folder) {
             missing.append(folder)
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = Self.parent(of: folder)
         }
         for folder in missing.reversed() {
             if !reused.folders.contains(folder) {
@@ -201,6 +229,13 @@ final class StagingSite: @unchecked Sendable {
             }
             folders.insert(folder)
         }
+    }
+
+    /// The folder a relative path is in ("" for the root). Foundation's `deletingLastPathComponent` crashes on a
+    /// one-character path such as "a" (swift-corelibs-foundation of Swift 6.x), so site paths never go through it.
+    static func parent(of relativePath: String) -> String {
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(relativePath[..<slash])
     }
 
     /// Writes `bytes` to a new file at `path` with plain POSIX calls; returns the written file's stamp.

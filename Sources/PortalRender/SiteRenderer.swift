@@ -24,9 +24,12 @@ public enum SiteRenderer {
     /// `reuse.keep` instead of being rendered, and the search index counts only the documents showing a changed
     /// text again. `record` describes what this build made, for the next one; so does the search corpus handed to
     /// `corpusSink` as soon as it is counted (a large site's corpus is better stored than held to the end).
+    /// `adoptFolder` is told the search index's data folder before its files go to the sink (see
+    /// `SearchIndexBuilder.dataFolder(ofPaths:)`): its name changes with every change of the index, its files mostly not.
     public static func renderTimed(
         site: Site, theme: Theme, options: RenderOptions, pageDone: (@Sendable (_ total: Int) -> Void)? = nil,
-        pageSink: PageSink? = nil, reuse: RenderReuse? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil
+        pageSink: PageSink? = nil, reuse: RenderReuse? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil,
+        adoptFolder: ((String) -> Void)? = nil
     ) -> (files: [OutputFile], diagnostics: Diagnostics, timings: [(phase: String, seconds: Double, processorSeconds: Double)], record: RenderRecord) {
         let clock = PhaseClock()
         var diagnostics = Diagnostics()
@@ -69,6 +72,9 @@ public enum SiteRenderer {
         // after every page in precedence, as it would be in `files`.
         var streamedSearchPaths: [String] = []
         if let pageSink {
+            if let folder = SearchIndexBuilder.dataFolder(ofPaths: searchFiles.map(\.path)) {
+                adoptFolder?(folder)
+            }
             let files = searchFiles
             _ = Parallel.map(Array(files.indices)) { number in pageSink(files[number], Self.searchFileOrder + number) }
             streamedSearchPaths = searchFiles.map(\.path)

@@ -90,6 +90,13 @@ public struct SearchIndexBuilder: Sendable {
         return previous.replacing(replacements)
     }
 
+    /// The folder of the data files among the paths of an index's files (`<prefix>/<version>`), named by their
+    /// version: a build that wrote another version may move that folder here first and keep the files whose bytes
+    /// are the same.
+    public static func dataFolder(ofPaths paths: [String]) -> String? {
+        paths.first { $0.hasSuffix("/facets.json") }.map { String($0.dropLast("/facets.json".count)) }
+    }
+
     /// The positions of `urls` in index order: by URL, as Unicode scalars (ties by position).
     static func indexOrder(of urls: [String]) -> [Int] {
         urls.indices.sorted { left, right in
