@@ -67,9 +67,8 @@ struct BuildSnapshot: Sendable {
     /// damaged or another build's.
     func content(snapshotPath: String) -> CheckedContent? {
         let stamp = Self.contentHeader + Array((gate.contentID + "\n").utf8)
-        guard let data = FileManager.default.contents(atPath: Self.contentLocation(snapshotPath: snapshotPath)),
-              data.starts(with: stamp),
-              let content = try? SnapshotDecoder().decode(CheckedContent.self, from: [UInt8](data.dropFirst(stamp.count)))
+        guard let bytes = CacheFile.read(Self.contentLocation(snapshotPath: snapshotPath)), bytes.starts(with: stamp),
+              let content = try? SnapshotDecoder().decode(CheckedContent.self, from: bytes, startingAt: stamp.count)
         else { return nil }
         return content.applying(body.overlay)
     }
@@ -93,10 +92,11 @@ struct BuildSnapshot: Sendable {
     static func writeContent(_ content: CheckedContent, contentID: String, snapshotPath: String) {
         let temporary = TemporaryFile.location(of: contentLocation(snapshotPath: snapshotPath))
         do {
-            var bytes = contentHeader + Array((contentID + "\n").utf8)
-            bytes += try SnapshotEncoder().encode(content.withoutTexts())
-            try FileManager.default.createDirectory(atPath: (temporary as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            let encoded = try SnapshotEncoder().encode(content.withoutTexts())
+            let file = try CacheFile(path: temporary)
+            defer { try? file.close() }
+            try file.write(contentHeader + Array((contentID + "\n").utf8))
+            try file.write(encoded)
         } catch {
             unlink(temporary)
         }
@@ -125,8 +125,7 @@ struct BuildSnapshot: Sendable {
 
     private static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let temporary = TemporaryFile.location(of: path)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        try CacheFile.write(bytes, to: temporary)
         if rename(temporary, path) != 0 {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown)

@@ -19,12 +19,11 @@ enum SearchCorpusFile {
     /// only means the next text edit counts every document.
     static func writeTemporary(_ corpus: SearchCorpus, fingerprint: String, path: String) {
         let temporary = TemporaryFile.location(of: path)
-        var bytes = header
-        bytes += Array((fingerprint + "\n").utf8)
-        bytes += corpus.encoded()
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            let file = try CacheFile(path: temporary)
+            defer { try? file.close() }
+            try file.write(header + Array((fingerprint + "\n").utf8))
+            try corpus.encode { try file.write($0) }
         } catch {
             unlink(temporary)
         }
@@ -47,10 +46,9 @@ enum SearchCorpusFile {
 
     /// The corpus of the build with `fingerprint`; nil when missing, damaged or of another build.
     static func read(from path: String, fingerprint: String) -> SearchCorpus? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = CacheFile.read(path) else { return nil }
         let stamp = header + Array((fingerprint + "\n").utf8)
         guard bytes.starts(with: stamp) else { return nil }
-        return try? SearchCorpus(encoded: Array(bytes[stamp.count...]))
+        return try? SearchCorpus(encoded: bytes, startingAt: stamp.count)
     }
 }

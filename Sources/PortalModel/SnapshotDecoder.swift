@@ -11,9 +11,11 @@ public struct SnapshotDecoder {
         public var description: String
     }
 
-    /// The value `bytes` hold.
-    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        try bytes.withUnsafeBufferPointer { buffer in
+    /// The value `bytes` hold from `offset` to their end (a file's bytes after its header, without copying them).
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], startingAt offset: Int = 0) throws -> T {
+        guard offset >= 0, offset <= bytes.count else { throw Failure(description: "offset beyond the end") }
+        return try bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[offset...])
             let reader = Reader(bytes: buffer)
             let value = try SnapshotValueDecoder(reader: reader).decodeValue(T.self)
             guard reader.offset == buffer.count else { throw Failure(description: "trailing bytes") }

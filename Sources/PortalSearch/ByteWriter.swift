@@ -45,8 +45,9 @@ struct ByteReader {
     /// The next byte to read.
     private(set) var offset = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
+        self.offset = offset
     }
 
     /// Whether every byte has been read.

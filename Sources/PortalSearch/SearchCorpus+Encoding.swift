@@ -5,7 +5,20 @@ extension SearchCorpus {
 
     /// The corpus as bytes.
     public func encoded() -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode { bytes += $0 }
+        return bytes
+    }
+
+    /// Hands the corpus's bytes to `write` in pieces of about `pieceSize` bytes, so a large corpus is never in
+    /// memory twice (100,000 articles: about 110 MB); the pieces together are ``encoded()``.
+    public func encode(pieceSize: Int = 1 << 23, to write: ([UInt8]) throws -> Void) rethrows {
         var writer = ByteWriter()
+        func flush(ifAbove size: Int) throws {
+            guard writer.bytes.count > size else { return }
+            try write(writer.bytes)
+            writer = ByteWriter()
+        }
         writer.write(Self.magic)
         writer.writeVarint(excerptLength)
         writer.writeVarint(documents.count)
@@ -21,12 +34,14 @@ extension SearchCorpus {
                     writer.writeByte(0)
                 }
             }
+            try flush(ifAbove: pieceSize)
         }
         writer.writeVarint(words.entries.count)
         for entry in words.entries {
             writer.writeString(entry.text)
             writer.writeString(entry.stem)
             writer.writeByte((entry.isStopWord ? 1 : 0) | (entry.isCompoundPartCandidate ? 2 : 0))
+            try flush(ifAbove: pieceSize)
         }
         let starts = occurrences.starts
         for document in 0..<occurrences.documentCount {
@@ -36,13 +51,16 @@ extension SearchCorpus {
                 writer.writeVarint(Int(occurrences.words[entry]))
                 writer.writeCounts(occurrences.fieldCounts[entry])
             }
+            try flush(ifAbove: pieceSize)
         }
-        return writer.bytes
+        try flush(ifAbove: 0)
     }
 
-    /// Reads what ``encoded()`` wrote; throws when the bytes are damaged or of another format.
-    public init(encoded bytes: [UInt8]) throws {
-        var reader = ByteReader(bytes)
+    /// Reads what ``encoded()`` wrote, from `offset` to the end of `bytes`; throws when the bytes are damaged or of
+    /// another format.
+    public init(encoded bytes: [UInt8], startingAt offset: Int = 0) throws {
+        guard offset >= 0, offset <= bytes.count else { throw ByteReader.MalformedInput() }
+        var reader = ByteReader(bytes, offset: offset)
         guard try Array(reader.readBytes(Self.magic.count)) == Self.magic else { throw ByteReader.MalformedInput() }
         let excerptLength = try reader.readVarint()
         let documentCount = try reader.readVarint()
