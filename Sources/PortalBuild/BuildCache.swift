@@ -34,7 +34,7 @@ struct BuildCache: Sendable {
 
     /// The folder that keeps the site an incremental build replaced, beside its cache file (see `SitePublisher`).
     static func spareLocation(cachePath: String) -> String {
-        (cachePath.hasSuffix(".cache") ? String(cachePath.dropLast(".cache".count)) : cachePath) + ".spare"
+        cachePath.replacingSuffix(".cache", with: ".spare")
     }
 
     /// Reads the cache file; `nil` when it is missing or not understood.
@@ -88,15 +88,7 @@ struct BuildCache: Sendable {
             }
         }
         text += "end\n"
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = path + ".tmp-\(getpid())"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        try? CacheFile.writeAtomically(Array(text.utf8), to: path)
     }
 
     /// Deletes the cache file, so the next build is a full one.

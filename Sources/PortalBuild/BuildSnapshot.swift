@@ -43,12 +43,12 @@ struct BuildSnapshot: Sendable {
 
     /// The snapshot file beside the cache file at `cachePath`.
     static func location(cachePath: String) -> String {
-        (cachePath.hasSuffix(".cache") ? String(cachePath.dropLast(".cache".count)) : cachePath) + ".snapshot"
+        cachePath.replacingSuffix(".cache", with: ".snapshot")
     }
 
     /// The content file beside the snapshot file at `path`.
     static func contentLocation(snapshotPath path: String) -> String {
-        (path.hasSuffix(".snapshot") ? String(path.dropLast(".snapshot".count)) : path) + ".content"
+        path.replacingSuffix(".snapshot", with: ".content")
     }
 
     /// Reads a snapshot; nil when missing or not understood.
@@ -66,8 +66,8 @@ struct BuildSnapshot: Sendable {
     /// The content this snapshot completes, with its overlay applied; nil when the content file is missing,
     /// damaged or another build's.
     func content(snapshotPath: String) -> CheckedContent? {
-        let stamp = Self.contentHeader + Array((gate.contentID + "\n").utf8)
-        guard let bytes = CacheFile.read(Self.contentLocation(snapshotPath: snapshotPath)), bytes.starts(with: stamp),
+        let stamp = Self.contentStamp(gate.contentID)
+        guard let bytes = CacheFile.read(Self.contentLocation(snapshotPath: snapshotPath), stamp: stamp),
               let content = try? SnapshotDecoder().decode(CheckedContent.self, from: bytes, startingAt: stamp.count)
         else { return nil }
         return content.applying(body.overlay)
@@ -81,7 +81,7 @@ struct BuildSnapshot: Sendable {
             withUnsafeBytes(of: UInt64(gateBytes.count).littleEndian) { bytes.append(contentsOf: $0) }
             bytes += gateBytes
             bytes += try SnapshotEncoder().encode(body)
-            try Self.writeAtomically(bytes, to: path)
+            try CacheFile.writeAtomically(bytes, to: path)
         } catch {
             Self.remove(at: path)
         }
@@ -90,22 +90,15 @@ struct BuildSnapshot: Sendable {
     /// Writes a full check's content (without texts), belonging to the build with fingerprint `contentID`, to the
     /// temporary location of the content file beside `snapshotPath`; `publishContent` names it.
     static func writeContent(_ content: CheckedContent, contentID: String, snapshotPath: String) {
-        let temporary = TemporaryFile.location(of: contentLocation(snapshotPath: snapshotPath))
-        do {
-            let encoded = try SnapshotEncoder().encode(content.withoutTexts())
-            let file = try CacheFile(path: temporary)
-            defer { try? file.close() }
-            try file.write(contentHeader + Array((contentID + "\n").utf8))
+        guard let encoded = try? SnapshotEncoder().encode(content.withoutTexts()) else { return }
+        try? CacheFile.writeTemporary(of: contentLocation(snapshotPath: snapshotPath), stamp: contentStamp(contentID)) { file in
             try file.write(encoded)
-        } catch {
-            unlink(temporary)
         }
     }
 
     /// Gives the content file this process wrote its final name; false when there is none.
     static func publishContent(snapshotPath: String) -> Bool {
-        let path = contentLocation(snapshotPath: snapshotPath)
-        return rename(TemporaryFile.location(of: path), path) == 0
+        TemporaryFile.publish(contentLocation(snapshotPath: snapshotPath))
     }
 
     /// Removes the content file this process left unnamed (a failed build), and those of killed builds.
@@ -123,12 +116,8 @@ struct BuildSnapshot: Sendable {
         unlink(contentLocation(snapshotPath: path))
     }
 
-    private static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let temporary = TemporaryFile.location(of: path)
-        try CacheFile.write(bytes, to: temporary)
-        if rename(temporary, path) != 0 {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
+    /// What the content file of the build with fingerprint `contentID` starts with.
+    private static func contentStamp(_ contentID: String) -> [UInt8] {
+        contentHeader + Array((contentID + "\n").utf8)
     }
 }

@@ -35,16 +35,38 @@ struct CacheFile {
         guard Glibc.close(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
-    /// Writes `bytes` as the whole file at `path`.
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let file = try CacheFile(path: path)
+    /// Writes `bytes` as the file at `path`, atomically: under its temporary name first (`TemporaryFile`), then
+    /// renamed.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        try writeTemporary(of: path, stamp: bytes) { _ in }
+        guard TemporaryFile.publish(path) else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// Writes the temporary file of `path` (`TemporaryFile.location`): `stamp`, then what `body` writes; on failure
+    /// the temporary file is removed and the error thrown. `TemporaryFile.publish` names it.
+    static func writeTemporary(of path: String, stamp: [UInt8], body: (CacheFile) throws -> Void) throws {
+        let temporary = TemporaryFile.location(of: path)
         do {
-            try file.write(bytes)
+            let file = try CacheFile(path: temporary)
+            do {
+                try file.write(stamp)
+                try body(file)
+            } catch {
+                try? file.close()
+                throw error
+            }
+            try file.close()
         } catch {
-            try? file.close()
+            unlink(temporary)
             throw error
         }
-        try file.close()
+    }
+
+    /// The bytes of the file at `path` when they start with `stamp` (the caller reads on from `stamp.count`); nil
+    /// when the file cannot be read or belongs to something else.
+    static func read(_ path: String, stamp: [UInt8]) -> [UInt8]? {
+        guard let bytes = read(path), bytes.starts(with: stamp) else { return nil }
+        return bytes
     }
 
     /// The whole file at `path` as bytes, read without an intermediate copy; nil when it cannot be read.

@@ -10,28 +10,25 @@ import PortalSearch
 enum SearchCorpusFile {
     private static let header = Array("portal-search-corpus-file 1\n".utf8)
 
+    /// What a corpus file of the build with `fingerprint` starts with.
+    private static func stamp(_ fingerprint: String) -> [UInt8] {
+        header + Array((fingerprint + "\n").utf8)
+    }
+
     /// The corpus file beside the snapshot at `snapshotPath`.
     static func location(snapshotPath: String) -> String {
-        (snapshotPath.hasSuffix(".snapshot") ? String(snapshotPath.dropLast(".snapshot".count)) : snapshotPath) + ".search"
+        snapshotPath.replacingSuffix(".snapshot", with: ".search")
     }
 
     /// Writes `corpus`, belonging to the build with `fingerprint`, to the temporary location of `path`; a failure
     /// only means the next text edit counts every document.
     static func writeTemporary(_ corpus: SearchCorpus, fingerprint: String, path: String) {
-        let temporary = TemporaryFile.location(of: path)
-        do {
-            let file = try CacheFile(path: temporary)
-            defer { try? file.close() }
-            try file.write(header + Array((fingerprint + "\n").utf8))
-            try corpus.encode { try file.write($0) }
-        } catch {
-            unlink(temporary)
-        }
+        try? CacheFile.writeTemporary(of: path, stamp: stamp(fingerprint)) { file in try corpus.encode { try file.write($0) } }
     }
 
     /// Gives the temporary file of this process its final name (or removes the final one when there is none).
     static func publish(at path: String) {
-        if rename(TemporaryFile.location(of: path), path) != 0 { unlink(path) }
+        if !TemporaryFile.publish(path) { unlink(path) }
     }
 
     /// Removes the corpus file.
@@ -46,9 +43,8 @@ enum SearchCorpusFile {
 
     /// The corpus of the build with `fingerprint`; nil when missing, damaged or of another build.
     static func read(from path: String, fingerprint: String) -> SearchCorpus? {
-        guard let bytes = CacheFile.read(path) else { return nil }
-        let stamp = header + Array((fingerprint + "\n").utf8)
-        guard bytes.starts(with: stamp) else { return nil }
+        let stamp = stamp(fingerprint)
+        guard let bytes = CacheFile.read(path, stamp: stamp) else { return nil }
         return try? SearchCorpus(encoded: bytes, startingAt: stamp.count)
     }
 }

@@ -8,6 +8,18 @@ enum TemporaryFile {
         path + ".tmp-\(getpid())"
     }
 
+    /// Gives this process's temporary file its final name `path`; false (the temporary file removed) when there is
+    /// none or it cannot be renamed.
+    @discardableResult
+    static func publish(_ path: String) -> Bool {
+        let temporary = location(of: path)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
     /// Removes this process's temporary file for `path`, and those of processes that no longer run.
     static func discard(at path: String) {
         let folder = (path as NSString).deletingLastPathComponent

@@ -21,7 +21,7 @@ extension CheckedContent {
     /// diagnostics.
     public func textOverlay(of paths: Set<String>) -> TextOverlay {
         var overlay = TextOverlay()
-        site.mapDocumentTextsForReading { path, text in
+        site.forEachDocumentText { path, text in
             guard paths.contains(path) else { return }
             overlay.texts[path] = text.replacingMarkdown("")
             if let diagnostics = textDiagnostics[path] { overlay.diagnostics[path] = diagnostics }
@@ -43,16 +43,5 @@ extension CheckedContent {
         guard found == overlay.texts.count, Set(overlay.diagnostics.keys).isSubset(of: overlay.paths) else { return nil }
         for path in overlay.texts.keys { copy.textDiagnostics[path] = overlay.diagnostics[path] }
         return copy
-    }
-}
-
-extension Site {
-    /// Calls `body` with every document text and its source path (see `mapDocumentTexts`).
-    func mapDocumentTextsForReading(_ body: (_ sourcePath: String, _ text: RichText) -> Void) {
-        var copy = self
-        copy.mapDocumentTexts { path, text in
-            body(path, text)
-            return text
-        }
     }
 }

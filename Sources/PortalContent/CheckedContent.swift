@@ -60,12 +60,8 @@ public struct CheckedContent: Sendable, Codable {
         var indexByPath: [String: Int] = [:]
         for (index, file) in files.enumerated() { indexByPath[file.relativePath] = index }
         let byPath = indexByPath
-        var copy = self
         var paths: [String] = []
-        copy.site.mapDocumentTexts { path, text in
-            paths.append(path)
-            return text
-        }
+        site.forEachDocumentText { path, _ in paths.append(path) }
         // Read on all cores: decoding and splitting 10,000 files is most of taking up a snapshot.
         let bodies = Parallel.map(paths) { path -> String?? in
             guard path.hasSuffix(".md") else { return .some(nil) }
@@ -73,6 +69,7 @@ public struct CheckedContent: Sendable, Codable {
             return .some(body)
         }
         guard !bodies.contains(where: { $0 == nil }) else { return nil }
+        var copy = self
         var position = 0
         copy.site.mapDocumentTexts { _, text in
             defer { position += 1 }

@@ -16,6 +16,14 @@ extension Site {
         }
     }
 
+    /// Calls `body` with the source path and text of every document, in the order `mapDocumentTexts` visits them.
+    public func forEachDocumentText(_ body: (_ sourcePath: String, _ text: RichText) -> Void) {
+        for motion in motions { body(motion.sourcePath, motion.justification) }
+        for measure in measures { body(measure.sourcePath, measure.description) }
+        for update in updates { body(update.sourcePath, update.body) }
+        for page in pages { body(page.sourcePath, page.body) }
+    }
+
     /// The Markdown text of the document from `sourcePath`, if the site has one.
     public func documentText(at sourcePath: String) -> RichText? {
         motions.first { $0.sourcePath == sourcePath }?.justification

@@ -51,7 +51,7 @@ import Testing
         let theme = try TestSupport.theme()
         let before = Self.render(site, theme: theme)
         var paths: [String] = []
-        site.mapDocumentTextsForReading { path in paths.append(path) }
+        site.forEachDocumentText { path, _ in paths.append(path) }
         #expect(paths.count >= 5)
         for path in paths {
             let edited = Self.appending("Ein neuer Absatz am Ende mit einem [Link](https://example.org/neu) und Quittenbrot.", to: path, in: site)
@@ -92,13 +92,3 @@ import Testing
     }
 }
 
-extension Site {
-    /// Calls `body` with the source path of every document text (see `mapDocumentTexts`).
-    func mapDocumentTextsForReading(_ body: (String) -> Void) {
-        var copy = self
-        copy.mapDocumentTexts { path, text in
-            body(path)
-            return text
-        }
-    }
-}
