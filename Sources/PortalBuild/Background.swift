@@ -23,4 +23,12 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         guard let value = lock.withLock({ result }) else { preconditionFailure("set before the signal") }
         return value
     }
+
+    /// The value, once computed, given up by this object: its memory goes when the caller is done with it.
+    /// Call it once, and read `value` no more after it.
+    func take() -> Value {
+        done.wait()
+        guard let value = lock.withLock({ defer { result = nil }; return result }) else { preconditionFailure("taken twice") }
+        return value
+    }
 }

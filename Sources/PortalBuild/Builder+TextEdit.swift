@@ -11,7 +11,8 @@ extension Builder {
         /// The relative paths of the changed documents.
         var changed: Set<String>
         var record: RenderRecord
-        var search: SearchCorpus?
+        /// The last build's search corpus, read on another core while the build goes on (nil: count every document).
+        var search: Background<SearchCorpus?>
         /// The content file the snapshot completes, and the documents whose texts it stores beside it.
         var contentID: String
         var overlayPaths: Set<String>
@@ -19,9 +20,10 @@ extension Builder {
         /// The text edit these inputs are, when the only inputs that changed since the last build are document
         /// texts that `CheckedContent.replacingTexts` can take; nil means a full build.
         ///
-        /// The search corpus is read on another core while the snapshot is decoded and the texts checked.
+        /// The content files' bytes are let go once their texts were read back (a large site's files and texts
+        /// would not fit in memory together with the search corpus); the corpus is then read on another core.
         init?(
-            inputs: Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache,
+            inputs: inout Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache,
             snapshotPath: String, searchCorpusPath: String
         ) {
             guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.gate.fingerprint == previous.fingerprint,
@@ -33,13 +35,16 @@ extension Builder {
             }
             // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
             guard !changedFiles.isEmpty, changedFiles.allSatisfy({ $0.relativePath.hasSuffix(".md") }) else { return nil }
-            let search = Background { SearchCorpusFile.read(from: searchCorpusPath, fingerprint: previous.fingerprint) }
             guard let stored = snapshot.content(snapshotPath: snapshotPath), let restored = stored.restoringTexts(from: inputs.files),
                   let edited = restored.replacingTexts(of: changedFiles) else { return nil }
+            _ = inputs.takeFiles()
+            MemoryRelease.returnFreedPages()
+            let fingerprint = previous.fingerprint
+            let search = Background { SearchCorpusFile.read(from: searchCorpusPath, fingerprint: fingerprint) }
             self.content = edited
             self.changed = Set(changedFiles.map(\.relativePath))
             self.record = snapshot.body.render
-            self.search = search.value
+            self.search = search
             self.contentID = snapshot.gate.contentID
             self.overlayPaths = snapshot.body.overlay.paths
         }

@@ -33,7 +33,7 @@ public struct Builder: Sendable {
             return BuildResult(diagnostics: Diagnostics([refusal]), pagesWritten: 0, filesWritten: 0, asOf: asOf, timings: [])
         }
         progress?(.phase("load"))
-        let inputs = load()
+        var inputs = load()
         guard options.writesOutput else { return render(inputs).result }
 
         // A no-op build: the same inputs as last time, and the published site untouched since.
@@ -60,7 +60,7 @@ public struct Builder: Sendable {
         if let previous {
             let snapshotClock = PhaseClock()
             textEdit = TextEdit(
-                inputs: inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, previous: previous,
+                inputs: &inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, previous: previous,
                 snapshotPath: snapshotPath, searchCorpusPath: searchCorpusPath)
             if textEdit != nil { timings.append(.init(phase: "snapshot", clock: snapshotClock)) }
         }
@@ -260,6 +260,9 @@ public struct Builder: Sendable {
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
         if textEdit == nil, let checked, let contentSink { timed("store content") { contentSink(checked) } }
+        // The content files' bytes went with the check: their pages go back before the search index's large tables
+        // are allocated (from fresh pages, not the freed small blocks).
+        if textEdit == nil { MemoryRelease.returnFreedPages() }
 
         // Render: pages, feeds, open data, search index, all in memory.
         progress?(.phase("render"))
@@ -271,10 +274,10 @@ public struct Builder: Sendable {
         let renderOptions = RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version)
         let staging = makePageSink?()
         let reuse = textEdit.flatMap { edit in
-            staging.map { RenderReuse(changedTexts: edit.changed, previous: edit.record, previousSearch: edit.search, keep: $0.keep) }
+            staging.map { RenderReuse(changedTexts: edit.changed, previous: edit.record, previousSearch: edit.search.take(), keep: $0.keep) }
         }
         let rendered = SiteRenderer.renderTimed(
-            site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: staging?.sink, reuse: reuse,
+            site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: staging?.sink, reuse: consume reuse,
             corpusSink: corpusSink, adoptFolder: staging?.adopt)
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics

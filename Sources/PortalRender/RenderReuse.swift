@@ -26,6 +26,14 @@ public struct RenderReuse: Sendable {
         self.previousSearch = previousSearch
         self.keep = keep
     }
+
+    /// The previous search corpus with the changed texts, taken out of this reuse (nil when there was none):
+    /// the caller holds the only reference, so the corpus can be changed in place and is gone after its use.
+    mutating func takePreviousSearch() -> (previous: SearchCorpus, changedTexts: Set<String>)? {
+        var taken: SearchCorpus?
+        swap(&taken, &previousSearch)
+        return taken.map { ($0, changedTexts) }
+    }
 }
 
 /// What the render stage made, for the next build's `RenderReuse`: each page's address, file and template (in the

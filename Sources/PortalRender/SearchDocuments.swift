@@ -14,13 +14,13 @@ enum SearchDocuments {
     /// Markdown) are never held at once. With `reuse` (the previous build's corpus and the
     /// source paths of the texts changed since), only the documents showing a changed text are made and counted
     /// again, when the previous corpus has the same documents; else every document is.
-    static func corpus(index: SiteIndex, labels: Labels, reuse: (previous: SearchCorpus, changedTexts: Set<String>)? = nil) -> SearchCorpus {
+    static func corpus(index: SiteIndex, labels: Labels, reuse: consuming (previous: SearchCorpus, changedTexts: Set<String>)? = nil) -> SearchCorpus {
         let sources = sources(index: index, labels: labels)
         let make: @Sendable ([Int]) -> [SearchDocument] = { positions in Parallel.map(positions) { sources[$0].make() } }
         let urls = sources.map(\.url)
-        if let reuse {
-            let changed = sources.indices.filter { sources[$0].textSource.map(reuse.changedTexts.contains) ?? false }
-            if let corpus = SearchIndexBuilder().recount(reuse.previous, urls: urls, changed: changed, make: make) {
+        if let (previous, changedTexts) = consume reuse {
+            let changed = sources.indices.filter { sources[$0].textSource.map(changedTexts.contains) ?? false }
+            if let corpus = SearchIndexBuilder().recount(previous, urls: urls, changed: changed, make: make) {
                 return corpus
             }
         }

@@ -28,7 +28,7 @@ public enum SiteRenderer {
     /// `SearchIndexBuilder.dataFolder(ofPaths:)`): its name changes with every change of the index, its files mostly not.
     public static func renderTimed(
         site: Site, theme: Theme, options: RenderOptions, pageDone: (@Sendable (_ total: Int) -> Void)? = nil,
-        pageSink: PageSink? = nil, reuse: RenderReuse? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil,
+        pageSink: PageSink? = nil, reuse: consuming RenderReuse? = nil, corpusSink: ((SearchCorpus) -> Void)? = nil,
         adoptFolder: ((String) -> Void)? = nil
     ) -> (files: [OutputFile], diagnostics: Diagnostics, timings: [(phase: String, seconds: Double, processorSeconds: Double)], record: RenderRecord) {
         let clock = PhaseClock()
@@ -63,9 +63,9 @@ public enum SiteRenderer {
         // The search index first, sharded so a query downloads only what it needs: its working tables are gone
         // before the pages are rendered, which then reuse their memory (100,000 articles: peak 1.87 → 1.74 GiB).
         let searchClock = PhaseClock()
-        let corpus = SearchDocuments.corpus(
-            index: index, labels: labels,
-            reuse: reuse.flatMap { reuse in reuse.previousSearch.map { ($0, reuse.changedTexts) } })
+        // The previous corpus is taken out of `reuse`, so it is gone once the new one is made from it.
+        let corpus = SearchDocuments.corpus(index: index, labels: labels, reuse: reuse?.takePreviousSearch())
+        let reuse = reuse
         var searchFiles = SearchIndexBuilder().files(of: corpus).map { OutputFile(path: $0.path, bytes: $0.bytes) }
         corpusSink?(corpus)
         // With a sink, the index goes out now instead of staying in memory to the end (95 MB at 100,000 articles);

@@ -102,7 +102,7 @@ extension CorpusIndex {
         }
         for document in 0..<occurrences.documentCount {
             for entry in occurrences.entries(of: document) {
-                let counts = occurrences.fieldCounts[entry]
+                let counts = occurrences.fieldCounts(of: entry)
                 let word = Int(occurrences.words[entry])
                 let term = Int(wordTerms.wholeTerm[word])
                 touch(term)

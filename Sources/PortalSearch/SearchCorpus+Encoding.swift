@@ -1,7 +1,7 @@
 /// A compact binary form of a ``SearchCorpus`` for the build cache: varints and length-prefixed UTF-8, written
 /// and read in one pass (10,000 articles: 11 MB).
 extension SearchCorpus {
-    private static let magic = Array("portal-search-corpus 1\n".utf8)
+    private static let magic = Array("portal-search-corpus 2\n".utf8)
 
     /// The corpus as bytes.
     public func encoded() -> [UInt8] {
@@ -43,13 +43,14 @@ extension SearchCorpus {
             writer.writeByte((entry.isStopWord ? 1 : 0) | (entry.isCompoundPartCandidate ? 2 : 0))
             try flush(ifAbove: pieceSize)
         }
+        writer.writeVarint(occurrences.entryCount)
         let starts = occurrences.starts
         for document in 0..<occurrences.documentCount {
             writer.writeCounts(occurrences.fieldLengths[document])
             writer.writeVarint(starts[document + 1] - starts[document])
             for entry in occurrences.entries(of: document) {
                 writer.writeVarint(Int(occurrences.words[entry]))
-                writer.writeCounts(occurrences.fieldCounts[entry])
+                writer.writeCounts(occurrences.fieldCounts(of: entry))
             }
             try flush(ifAbove: pieceSize)
         }
@@ -95,32 +96,27 @@ extension SearchCorpus {
             entries.append(.init(text: text, stem: stem, isStopWord: flags & 1 != 0, isCompoundPartCandidate: flags & 2 != 0))
         }
         guard let table = WordTable(analysed: entries) else { throw ByteReader.MalformedInput() }
-        var words: [Int32] = []
-        var fieldCounts: [FieldCounts] = []
-        var fieldLengths: [FieldCounts] = []
-        var starts = [0]
-        fieldLengths.reserveCapacity(documentCount)
-        starts.reserveCapacity(documentCount + 1)
+        let entryCount = try reader.readVarint()
+        // Every entry takes at least four bytes (its word and three counts).
+        guard entryCount <= bytes.count / 4 else { throw ByteReader.MalformedInput() }
+        var occurrences = OccurrenceTable(reservingDocuments: documentCount, entries: entryCount)
         for _ in 0..<documentCount {
-            fieldLengths.append(try reader.readCounts())
+            let lengths = try reader.readCounts()
             let count = try reader.readVarint()
-            guard count <= bytes.count else { throw ByteReader.MalformedInput() }
+            guard count <= entryCount - occurrences.entryCount else { throw ByteReader.MalformedInput() }
             for _ in 0..<count {
                 let word = try reader.readVarint()
                 guard word < wordCount else { throw ByteReader.MalformedInput() }
-                words.append(Int32(word))
-                fieldCounts.append(try reader.readCounts())
+                occurrences.append(word: Int32(word), counts: try reader.readCounts())
             }
-            starts.append(words.count)
+            occurrences.finishDocument(lengths: lengths)
         }
         // What counting would never make: a stop word counted, or a word no document has (it would still be in
         // the vocabulary).
         var occurs = [Bool](repeating: false, count: wordCount)
-        for word in words { occurs[Int(word)] = true }
+        for word in occurrences.words { occurs[Int(word)] = true }
         guard zip(entries, occurs).allSatisfy({ $0.isStopWord ? !$1 : $1 }) else { throw ByteReader.MalformedInput() }
-        guard reader.isAtEnd,
-              let occurrences = OccurrenceTable(words: words, fieldCounts: fieldCounts, fieldLengths: fieldLengths, documentStarts: starts)
-        else { throw ByteReader.MalformedInput() }
+        guard reader.isAtEnd, occurrences.entryCount == entryCount else { throw ByteReader.MalformedInput() }
         self.init(documents: documents, excerpts: excerpts, words: table, occurrences: occurrences, excerptLength: excerptLength)
     }
 }

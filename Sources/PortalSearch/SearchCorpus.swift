@@ -21,7 +21,10 @@ public struct SearchCorpus: Sendable {
     /// The corpus with the documents at the given positions (in index order) counted again from the given
     /// documents; nil when a position is outside the corpus. Words no document contains any more are dropped, so
     /// the result equals a corpus counted from scratch (word numbers aside, which no index file shows).
-    func replacing(_ replacements: [(position: Int, document: SearchDocument)]) -> SearchCorpus? {
+    ///
+    /// Consumes the corpus: given up by its caller, its tables are changed in place instead of copied, and only
+    /// the occurrence table is there twice while the documents are merged.
+    consuming func replacing(_ replacements: [(position: Int, document: SearchDocument)]) -> SearchCorpus? {
         var replacementAt: [Int: Int] = [:]
         for (number, replacement) in replacements.enumerated() {
             guard documents.indices.contains(replacement.position) else { return nil }
@@ -29,15 +32,15 @@ public struct SearchCorpus: Sendable {
         }
 
         var counter = CorpusIndex.WordCounter(words: words)
-        var copy = self
+        words = WordTable()
         for (position, document) in replacements {
             counter.add(document)
-            copy.excerpts[position] = DisplayText.excerptSource(document.body, length: excerptLength)
-            copy.documents[position] = document
-            copy.documents[position].body = ""
+            excerpts[position] = DisplayText.excerptSource(document.body, length: excerptLength)
+            documents[position] = document
+            documents[position].body = ""
         }
         let counted = counter.occurrences
-        var merged = OccurrenceTable()
+        var merged = OccurrenceTable(reservingDocuments: documents.count, entries: occurrences.entryCount + counted.entryCount)
         for position in documents.indices {
             if let number = replacementAt[position] {
                 merged.appendDocument(from: counted, number)
@@ -45,8 +48,10 @@ public struct SearchCorpus: Sendable {
                 merged.appendDocument(from: occurrences, position)
             }
         }
+        occurrences = OccurrenceTable()
         // Keep only the words some document contains, numbered in their old order.
         let allWords = counter.words
+        counter = CorpusIndex.WordCounter()
         var newNumber = [Int32](repeating: -1, count: allWords.entries.count)
         for word in merged.words { newNumber[Int(word)] = 0 }
         var kept: [WordTable.Entry] = []
@@ -56,8 +61,8 @@ public struct SearchCorpus: Sendable {
         }
         guard let table = WordTable(analysed: kept) else { return nil }
         merged.renumberWords { newNumber[Int($0)] }
-        copy.words = table
-        copy.occurrences = merged
-        return copy
+        words = table
+        occurrences = merged
+        return self
     }
 }

@@ -72,7 +72,7 @@ public struct SearchIndexBuilder: Sendable {
     /// is as `previous` counted it. Nil when `urls` are not the URLs of `previous` or its excerpts were cut to
     /// another length.
     public func recount(
-        _ previous: SearchCorpus, urls: [String], batchSize: Int = 512, changed: [Int],
+        _ previous: consuming SearchCorpus, urls: [String], batchSize: Int = 512, changed: [Int],
         make: @escaping @Sendable ([Int]) -> [SearchDocument]
     ) -> SearchCorpus? {
         let order = Self.indexOrder(of: urls)
@@ -87,7 +87,7 @@ public struct SearchIndexBuilder: Sendable {
             guard batch.allSatisfy(urls.indices.contains) else { return nil }
             replacements += zip(batch.map { rank[$0] }, make(batch)).map { ($0, $1) }
         }
-        return previous.replacing(replacements)
+        return (consume previous).replacing(replacements)
     }
 
     /// The folder of the data files among the paths of an index's files (`<prefix>/<version>`), named by their

@@ -30,6 +30,8 @@ struct SearchCorpusTests {
         case retitled
         /// The duplicate of another document's URL changes (position, not URL, identifies a document).
         case duplicate
+        /// Counts too large to pack (a title word 300 times, a body word 70,000 times), then small again.
+        case largeCounts
 
         var testDescription: String { rawValue }
 
@@ -53,6 +55,11 @@ struct SearchCorpusTests {
                 let last = documents.count - 1
                 documents[last].body = "Nur das Duplikat sagt Rübenzucker."
                 return [last]
+            case .largeCounts:
+                documents[2].title = String(repeating: "Haushalt ", count: 300)
+                documents[2].body = String(repeating: "Wiederholung ", count: 70_000)
+                documents[3].body = "Haushalt Wiederholung"
+                return [2, 3]
             }
         }
     }
@@ -73,6 +80,23 @@ struct SearchCorpusTests {
         #expect(made.all.flatMap { $0 }.sorted() == changed.sorted())
         #expect(Self.digest(builder.files(of: recounted)) == Self.digest(builder.build(documents)))
         #expect(Self.digest(builder.files(of: recounted)) != Self.digest(builder.files(of: previous)))
+    }
+
+    @Test("a corpus with counts too large to pack is read back and recounted like one counted from scratch")
+    func largeCountsKept() throws {
+        var documents = try Self.before()
+        _ = Edit.largeCounts.apply(to: &documents)
+        let large = documents
+        let builder = SearchIndexBuilder()
+        let corpus = builder.count(urls: large.map(\.url)) { $0.map { large[$0] } }
+        let decoded = try SearchCorpus(encoded: corpus.encoded())
+        #expect(Self.digest(builder.files(of: decoded)) == Self.digest(builder.build(large)))
+        // Another document changes; the large one is carried over from the previous corpus.
+        var edited = large
+        let changed = Edit.retitled.apply(to: &edited)
+        let final = edited
+        let recounted = try #require(builder.recount(decoded, urls: final.map(\.url), changed: changed) { $0.map { final[$0] } })
+        #expect(Self.digest(builder.files(of: recounted)) == Self.digest(builder.build(final)))
     }
 
     @Test("a recount of other URLs or another excerpt length is refused")
