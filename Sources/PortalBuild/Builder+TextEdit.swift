@@ -35,7 +35,10 @@ extension Builder {
             }
             // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
             guard !changedFiles.isEmpty, changedFiles.allSatisfy({ $0.relativePath.hasSuffix(".md") }) else { return nil }
-            guard let stored = snapshot.content(snapshotPath: snapshotPath), let restored = stored.restoringTexts(from: inputs.files),
+            // The content file is decoded on one core while the texts are read back from the files on the others.
+            let decoding = Background { snapshot.content(snapshotPath: snapshotPath) }
+            let bodies = CheckedContent.documentBodies(of: inputs.files)
+            guard let stored = decoding.take(), let restored = stored.restoringTexts(from: bodies),
                   let edited = restored.replacingTexts(of: changedFiles) else { return nil }
             _ = inputs.takeFiles()
             MemoryRelease.returnFreedPages()

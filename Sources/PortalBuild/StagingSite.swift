@@ -74,13 +74,16 @@ final class StagingSite: @unchecked Sendable {
     /// Returns false, placing nothing, when neither is possible (the file is then to be made and placed again) or
     /// the path is taken already.
     func keep(_ relativePath: String, order: Int) -> Bool {
-        guard let recorded = previous[relativePath] else { return false }
+        guard let recorded = previous[relativePath], (try? SitePublisher.checkRelative(relativePath)) != nil else { return false }
+        let target = path + "/" + relativePath
+        // Read before taking the lock, so the threads keeping pages stat them side by side. Should another thread
+        // place a file at this path meanwhile, it claimed the path first and this file is not kept.
+        let stamp = FileStamp.ofEntry(target)
         return lock.withLock {
-            guard failure == nil, claims[relativePath] == nil, (try? SitePublisher.checkRelative(relativePath)) != nil else { return false }
-            let target = path + "/" + relativePath
+            guard failure == nil, claims[relativePath] == nil else { return false }
             do { try createFolders(for: relativePath) } catch { return false }
             if reused.files.contains(relativePath), let reusable = reusable[relativePath], reusable.hash == recorded.hash,
-               FileStamp.ofEntry(target) == reusable.stamp {
+               stamp == reusable.stamp {
                 claims[relativePath] = order
                 placed[relativePath] = (reusable, true)
                 return true

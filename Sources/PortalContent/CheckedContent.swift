@@ -54,29 +54,32 @@ public struct CheckedContent: Sendable, Codable {
         return copy
     }
 
-    /// The content with every document's text read again from `files` (the content files as this build read
-    /// them); nil when a document's file is missing or no longer a document. Texts of OParl JSON files are empty.
-    public func restoringTexts(from files: [ContentFile]) -> CheckedContent? {
-        var indexByPath: [String: Int] = [:]
-        for (index, file) in files.enumerated() { indexByPath[file.relativePath] = index }
-        let byPath = indexByPath
-        var paths: [String] = []
-        site.forEachDocumentText { path, _ in paths.append(path) }
-        // Read on all cores: decoding and splitting 10,000 files is most of taking up a snapshot.
-        let bodies = Parallel.map(paths) { path -> String?? in
-            guard path.hasSuffix(".md") else { return .some(nil) }
-            guard let index = byPath[path], let body = ContentParser.documentBody(of: files[index]) else { return nil }
-            return .some(body)
-        }
-        guard !bodies.contains(where: { $0 == nil }) else { return nil }
+    /// The Markdown text of every Markdown file among `files`, by relative path, for `restoringTexts(from:)`;
+    /// files that are no document (no front matter) are left out. Read on all cores: decoding and splitting
+    /// 10,000 files is most of taking up a snapshot.
+    public static func documentBodies(of files: [ContentFile]) -> [String: String] {
+        let markdown = files.filter { $0.relativePath.hasSuffix(".md") }
+        let bodies = Parallel.map(markdown) { ContentParser.documentBody(of: $0) }
+        var byPath: [String: String] = [:]
+        byPath.reserveCapacity(markdown.count)
+        for (file, body) in zip(markdown, bodies) { byPath[file.relativePath] = body }
+        return byPath
+    }
+
+    /// The content with every document's text taken from `bodies` (`documentBodies(of:)` of the content files as
+    /// this build read them); nil when a Markdown document has none. Texts of OParl JSON files are empty.
+    public func restoringTexts(from bodies: [String: String]) -> CheckedContent? {
         var copy = self
-        var position = 0
-        copy.site.mapDocumentTexts { _, text in
-            defer { position += 1 }
-            guard case .some(.some(let body)) = bodies[position] else { return text }
+        var missing = false
+        copy.site.mapDocumentTexts { path, text in
+            guard path.hasSuffix(".md") else { return text }
+            guard let body = bodies[path] else {
+                missing = true
+                return text
+            }
             return text.replacingMarkdown(body)
         }
-        return copy
+        return missing ? nil : copy
     }
 
     /// The content after the Markdown texts of `changed` documents were edited and nothing else; nil when a change
