@@ -17,6 +17,9 @@ extension Builder {
         var contentID: String
         var overlayPaths: Set<String>
 
+        /// The largest content file decoded side by side with reading the texts back (10,000 articles: 23 MB).
+        static let sideBySideLimit: Int64 = 64 << 20
+
         /// The text edit these inputs are, when the only inputs that changed since the last build are document
         /// texts that `CheckedContent.replacingTexts` can take; nil means a full build.
         ///
@@ -24,7 +27,7 @@ extension Builder {
         /// would not fit in memory together with the search corpus); the corpus is then read on another core.
         init?(
             inputs: inout Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache,
-            snapshotPath: String, searchCorpusPath: String
+            snapshotPath: String, searchCorpusPath: String, sideBySideLimit: Int64 = sideBySideLimit
         ) {
             guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.gate.fingerprint == previous.fingerprint,
                   snapshot.gate.baseFingerprint == baseFingerprint, snapshot.gate.fileHashes.count == fileHashes.count else { return nil }
@@ -35,17 +38,32 @@ extension Builder {
             }
             // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
             guard !changedFiles.isEmpty, changedFiles.allSatisfy({ $0.relativePath.hasSuffix(".md") }) else { return nil }
-            // The content file is decoded on one core while the texts are read back from the files on the others.
-            let decoding = Background { snapshot.content(snapshotPath: snapshotPath) }
-            let bodies = CheckedContent.documentBodies(of: inputs.files)
-            guard let stored = decoding.take(), let restored = stored.restoringTexts(from: bodies),
-                  let edited = restored.replacingTexts(of: changedFiles) else { return nil }
+            // Decoding the content file and checking the edit (which needs no other text) on one core while the
+            // texts are read back from the files on the others is fastest. A large content file is decoded first
+            // instead and each file let go as its text is read back: side by side, a text edit of 100,000 articles
+            // held the content file (229 MB), every file and every text at once (2.10 GB instead of 1.89 GB).
+            let changed = Set(changedFiles.map(\.relativePath))
+            let edited: CheckedContent?
+            let bodies: [String: String]
+            let contentSize = FileStamp.of(BuildSnapshot.contentLocation(snapshotPath: snapshotPath))?.size ?? 0
+            if contentSize <= sideBySideLimit {
+                let files = changedFiles
+                let decoding = Background { snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: files) }
+                bodies = CheckedContent.documentBodies(of: inputs.files)
+                edited = decoding.take()
+            } else {
+                // After this the files are gone: should the texts not fit the content, the caller starts again.
+                guard let checked = snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: changedFiles) else { return nil }
+                edited = checked
+                bodies = CheckedContent.documentBodies(of: inputs.takeFiles())
+            }
+            guard let edited, let restored = edited.restoringTexts(from: bodies, keeping: changed) else { return nil }
             _ = inputs.takeFiles()
             MemoryRelease.returnFreedPages()
             let fingerprint = previous.fingerprint
             let search = Background { SearchCorpusFile.read(from: searchCorpusPath, fingerprint: fingerprint) }
-            self.content = edited
-            self.changed = Set(changedFiles.map(\.relativePath))
+            self.content = restored
+            self.changed = changed
             self.record = snapshot.body.render
             self.search = search
             self.contentID = snapshot.gate.contentID

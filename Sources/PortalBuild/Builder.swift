@@ -11,6 +11,9 @@ public struct Builder: Sendable {
     public let environment: [String: String]
     /// Called as the build moves through its phases and pages (from any thread), for progress reports.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// The largest snapshot content file that a text edit decodes while it reads the texts back on the other
+    /// cores (see `TextEdit`); larger ones are decoded first, which needs less memory.
+    var sideBySideContentLimit = TextEdit.sideBySideLimit
     /// The generator's version, stated in the generated pages.
     public static let version = "0.1.0"
 
@@ -61,8 +64,14 @@ public struct Builder: Sendable {
             let snapshotClock = PhaseClock()
             textEdit = TextEdit(
                 inputs: &inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, previous: previous,
-                snapshotPath: snapshotPath, searchCorpusPath: searchCorpusPath)
+                snapshotPath: snapshotPath, searchCorpusPath: searchCorpusPath, sideBySideLimit: sideBySideContentLimit)
             if textEdit != nil { timings.append(.init(phase: "snapshot", clock: snapshotClock)) }
+            if textEdit == nil, inputs.files.isEmpty, !fileHashes.isEmpty {
+                // A large site's text edit let the content files go before it found that the snapshot's texts
+                // did not fit (which a snapshot of these very files never does): start again without the snapshot.
+                BuildSnapshot.remove(at: snapshotPath)
+                return run()
+            }
         }
 
         // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.

@@ -23,7 +23,7 @@ extension CheckedContent {
         var overlay = TextOverlay()
         site.forEachDocumentText { path, text in
             guard paths.contains(path) else { return }
-            overlay.texts[path] = text.replacingMarkdown("")
+            overlay.texts[path] = text.withoutMarkdown()
             if let diagnostics = textDiagnostics[path] { overlay.diagnostics[path] = diagnostics }
         }
         return overlay
@@ -38,7 +38,8 @@ extension CheckedContent {
         copy.site.mapDocumentTexts { path, text in
             guard let replacement = overlay.texts[path] else { return text }
             found += 1
-            return replacement.replacingMarkdown(text.markdown)
+            // Stored content has no Markdown: the replacement, stored the same way, keeps whether its text is empty.
+            return text.markdown.isEmpty ? replacement : replacement.replacingMarkdown(text.markdown)
         }
         guard found == overlay.texts.count, Set(overlay.diagnostics.keys).isSubset(of: overlay.paths) else { return nil }
         for path in overlay.texts.keys { copy.textDiagnostics[path] = overlay.diagnostics[path] }

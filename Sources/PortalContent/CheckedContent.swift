@@ -50,29 +50,34 @@ public struct CheckedContent: Sendable, Codable {
     /// The content without the documents' Markdown texts (they are in the content files), for storing.
     public func withoutTexts() -> CheckedContent {
         var copy = self
-        copy.site.mapDocumentTexts { _, text in text.replacingMarkdown("") }
+        copy.site.mapDocumentTexts { _, text in text.withoutMarkdown() }
         return copy
     }
 
     /// The Markdown text of every Markdown file among `files`, by relative path, for `restoringTexts(from:)`;
     /// files that are no document (no front matter) are left out. Read on all cores: decoding and splitting
     /// 10,000 files is most of taking up a snapshot.
-    public static func documentBodies(of files: [ContentFile]) -> [String: String] {
-        let markdown = files.filter { $0.relativePath.hasSuffix(".md") }
-        let bodies = Parallel.map(markdown) { ContentParser.documentBody(of: $0) }
+    ///
+    /// Each file is let go as soon as its text is read when the caller hands the array over with `consume`.
+    public static func documentBodies(of files: consuming [ContentFile]) -> [String: String] {
+        let bodies = Parallel.map(consuming: files) { file -> (path: String, body: String)? in
+            guard file.relativePath.hasSuffix(".md"), let body = ContentParser.documentBody(of: file) else { return nil }
+            return (file.relativePath, body)
+        }
         var byPath: [String: String] = [:]
-        byPath.reserveCapacity(markdown.count)
-        for (file, body) in zip(markdown, bodies) { byPath[file.relativePath] = body }
+        byPath.reserveCapacity(bodies.count)
+        for case let (path, body)? in bodies { byPath[path] = body }
         return byPath
     }
 
     /// The content with every document's text taken from `bodies` (`documentBodies(of:)` of the content files as
-    /// this build read them); nil when a Markdown document has none. Texts of OParl JSON files are empty.
-    public func restoringTexts(from bodies: [String: String]) -> CheckedContent? {
+    /// this build read them), except those of the documents at `keeping`, which stay as they are; nil when a
+    /// Markdown document has none. Texts of OParl JSON files are empty.
+    public func restoringTexts(from bodies: [String: String], keeping: Set<String> = []) -> CheckedContent? {
         var copy = self
         var missing = false
         copy.site.mapDocumentTexts { path, text in
-            guard path.hasSuffix(".md") else { return text }
+            guard path.hasSuffix(".md"), !keeping.contains(path) else { return text }
             guard let body = bodies[path] else {
                 missing = true
                 return text

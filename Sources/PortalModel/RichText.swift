@@ -48,6 +48,14 @@ public struct RichText: Sendable, Hashable, Codable {
         return copy
     }
 
+    /// The same prose without its Markdown, for storing: everything else, `isEmpty` included, stays as it is
+    /// (`replacingMarkdown` puts the text back).
+    public func withoutMarkdown() -> RichText {
+        var copy = self
+        copy.markdown = ""
+        return copy
+    }
+
     /// Empty prose.
     public static let empty = RichText(markdown: "")
 

@@ -1,5 +1,5 @@
 import Foundation
-import PortalBuild
+@testable import PortalBuild
 import PortalModel
 import PortalTestSupport
 import Testing
@@ -39,8 +39,21 @@ import Testing
         let options = BuildOptions(
             contentDirectory: "content", templatesDirectory: "overrides", defaultTemplatesDirectory: Self.templates,
             outputDirectory: output, asOf: Self.asOf, workingDirectory: directory.path, incremental: incremental)
-        return Builder(options: options, environment: [:]).run()
+        var builder = Builder(options: options, environment: [:])
+        builder.sideBySideContentLimit = Self.contentDecoding.limit
+        return builder.run()
     }
+
+    /// How a text edit takes up the snapshot's content file: side by side with reading the texts back (small
+    /// sites), or first, letting each content file go as its text is read (large sites; forced here).
+    enum ContentDecoding: String, CaseIterable, CustomTestStringConvertible {
+        case sideBySide, first
+
+        var limit: Int64 { self == .sideBySide ? .max : 0 }
+        var testDescription: String { rawValue }
+    }
+
+    @TaskLocal static var contentDecoding = ContentDecoding.sideBySide
 
     /// Every file below `folder`, relative path → bytes.
     func snapshot(_ folder: String) -> [String: Data] {
@@ -211,7 +224,12 @@ import Testing
     static let longMeasure = secondMeasure + "\n\n" + String(repeating: "Der Assistent füllt nichts selbst aus, er erklärt nur. ", count: 12)
         + "\n\n## Ablauf\n\nSachbearbeitung prüft jeden Antrag.\n"
 
-    @Test func textEditsAreCheckedAloneAndEqualCleanBuilds() throws {
+    @Test(arguments: ContentDecoding.allCases)
+    func textEditsAreCheckedAloneAndEqualCleanBuilds(decoding: ContentDecoding) throws {
+        try Self.$contentDecoding.withValue(decoding) { try textEditsAreCheckedAloneAndEqualCleanBuilds() }
+    }
+
+    func textEditsAreCheckedAloneAndEqualCleanBuilds() throws {
         let directory = try builtSite()
         defer { directory.remove() }
         try put(Self.longMeasure, at: "content/measures/formular.md", in: directory)
@@ -284,7 +302,12 @@ import Testing
     /// Text edits of different documents in a row: each build keeps the content file of the last full check and
     /// stores the texts edited since beside it, so the feeds (which show every update's whole text, links
     /// resolved) stay equal to a clean build's.
-    @Test func textEditsOfSeveralDocumentsInARowKeepEachOthersTexts() throws {
+    @Test(arguments: ContentDecoding.allCases)
+    func textEditsOfSeveralDocumentsInARowKeepEachOthersTexts(decoding: ContentDecoding) throws {
+        try Self.$contentDecoding.withValue(decoding) { try textEditsOfSeveralDocumentsInARowKeepEachOthersTexts() }
+    }
+
+    func textEditsOfSeveralDocumentsInARowKeepEachOthersTexts() throws {
         let directory = try builtSite()
         defer { directory.remove() }
         try put(Self.longUpdate("Erstens", "Anfang."), at: "content/updates/2025-06-01-erstens.md", in: directory)
