@@ -34,7 +34,8 @@ struct FeedWriter: Sendable {
     /// An update's HTML with links made absolute, since feed readers show it away from the site.
     func content(_ update: Update) -> String {
         let html = PageBuilder.html(update.body) ?? ""
-        return html.replacing("href=\"/", with: "href=\"\(baseURL)/").replacing("src=\"/", with: "src=\"\(baseURL)/")
+        let links = TextTools.replacingBytes("href=\"/", with: "href=\"\(baseURL)/", in: html)
+        return TextTools.replacingBytes("src=\"/", with: "src=\"\(baseURL)/", in: links)
     }
 
     /// `aktuelles/atom.xml`.
