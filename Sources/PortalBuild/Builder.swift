@@ -28,6 +28,11 @@ public struct Builder: Sendable {
     /// output folder, while that site is still on disk exactly as published, returns early without touching it;
     /// any other build renders everything and hard-links the files whose bytes did not change (see `SitePublisher`).
     public func run() -> BuildResult {
+        run(tryingTextEdit: true)
+    }
+
+    /// `run()`, without taking up the last build's snapshot when `tryingTextEdit` is false.
+    private func run(tryingTextEdit: Bool) -> BuildResult {
         let contentDirectory = resolve(options.contentDirectory)
         let outputDirectory = OutputGuard.canonical(resolve(options.outputDirectory))
         if options.writesOutput,
@@ -60,7 +65,7 @@ public struct Builder: Sendable {
         let snapshotPath = BuildSnapshot.location(cachePath: cachePath)
         let searchCorpusPath = SearchCorpusFile.location(snapshotPath: snapshotPath)
         var textEdit: TextEdit?
-        if let previous {
+        if let previous, tryingTextEdit {
             let snapshotClock = PhaseClock()
             textEdit = TextEdit(
                 inputs: &inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, previous: previous,
@@ -68,9 +73,8 @@ public struct Builder: Sendable {
             if textEdit != nil { timings.append(.init(phase: "snapshot", clock: snapshotClock)) }
             if textEdit == nil, inputs.files.isEmpty, !fileHashes.isEmpty {
                 // A large site's text edit let the content files go before it found that the snapshot's texts
-                // did not fit (which a snapshot of these very files never does): start again without the snapshot.
-                BuildSnapshot.remove(at: snapshotPath)
-                return run()
+                // did not fit (which a snapshot of these very files never does): start again, as a full build.
+                return run(tryingTextEdit: false)
             }
         }
 

@@ -343,6 +343,38 @@ import Testing
         #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "damaged content file")))
     }
 
+    /// A content file that does not fit the files (an older one under the current one's stamp, which no build
+    /// writes): a text edit finds it out — after letting the files go, when it decodes first — and the build is a
+    /// full one, equal to a clean build.
+    @Test(arguments: ContentDecoding.allCases)
+    func aContentFileThatDoesNotFitTheFilesMeansAFullBuild(decoding: ContentDecoding) throws {
+        try Self.$contentDecoding.withValue(decoding) {
+            let directory = try builtSite()
+            defer { directory.remove() }
+            try put(Self.longUpdate("Erstens", "Anfang."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+            try put(Self.longUpdate("Zweitens", "Anfang."), at: "content/updates/2025-06-02-zweitens.md", in: directory)
+            try expectIncrementalEqualsClean(directory, step: "two long updates")
+            let cacheFolder = directory.path + "/.portal-cache/"
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cacheFolder).first { $0.hasPrefix("site-") && $0.hasSuffix(".content") })
+            let older = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + name))
+            // The second update goes (a full build with a new content file), then the older content file, which
+            // still has it, takes the new one's place under the new one's stamp (its first two lines).
+            try put(nil, at: "content/updates/2025-06-02-zweitens.md", in: directory)
+            try expectIncrementalEqualsClean(directory, step: "the second update deleted")
+            let newer = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + name))
+            func stampLength(_ data: Data) throws -> Int {
+                let first = try #require(data.firstIndex(of: 0x0A))
+                return try #require(data[(first + 1)...].firstIndex(of: 0x0A)) + 1
+            }
+            try (newer.prefix(try stampLength(newer)) + older.dropFirst(try stampLength(older))).write(to: URL(fileURLWithPath: cacheFolder + name))
+            try put(Self.longUpdate("Erstens", "Ein Satz mehr."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+            let edit = try expectIncrementalEqualsClean(directory, step: "a text edit on the older content file")
+            #expect(!tookTextEdit(edit))
+            try put(Self.longUpdate("Erstens", "Noch ein Satz."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+            #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "the next text edit")))
+        }
+    }
+
     /// The spare folder of an incremental build: the site the last build replaced.
     func spare(_ directory: TemporaryDirectory) throws -> String {
         let cacheFolder = directory.path + "/.portal-cache"
