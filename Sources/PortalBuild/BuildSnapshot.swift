@@ -53,13 +53,12 @@ struct BuildSnapshot: Sendable {
 
     /// Reads a snapshot; nil when missing or not understood.
     static func read(from path: String) -> BuildSnapshot? {
-        guard let data = FileManager.default.contents(atPath: path), data.starts(with: header) else { return nil }
-        let bytes = [UInt8](data.dropFirst(header.count))
-        guard bytes.count >= 8 else { return nil }
-        let gateLength = bytes[0..<8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-        guard gateLength >= 0, gateLength <= bytes.count - 8,
-              let gate = try? SnapshotDecoder().decode(Gate.self, from: Array(bytes[8..<8 + gateLength])),
-              let body = try? SnapshotDecoder().decode(Body.self, from: Array(bytes[(8 + gateLength)...])) else { return nil }
+        guard let bytes = CacheFile.read(path, stamp: header), bytes.count >= header.count + 8 else { return nil }
+        let gateStart = header.count + 8
+        let gateLength = bytes[header.count..<gateStart].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        guard gateLength >= 0, gateLength <= bytes.count - gateStart,
+              let gate = try? SnapshotDecoder().decode(Gate.self, from: Array(bytes[gateStart..<gateStart + gateLength])),
+              let body = try? SnapshotDecoder().decode(Body.self, from: bytes, startingAt: gateStart + gateLength) else { return nil }
         return BuildSnapshot(gate: gate, body: body)
     }
 

@@ -27,7 +27,7 @@ extension Builder {
         /// would not fit in memory together with the search corpus); the corpus is then read on another core.
         init?(
             inputs: inout Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache,
-            snapshotPath: String, searchCorpusPath: String, sideBySideLimit: Int64 = sideBySideLimit
+            snapshotPath: String, searchCorpusPath: String, sideBySideLimit: Int64
         ) {
             guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.gate.fingerprint == previous.fingerprint,
                   snapshot.gate.baseFingerprint == baseFingerprint, snapshot.gate.fileHashes.count == fileHashes.count else { return nil }

@@ -44,7 +44,7 @@ enum TextTools {
         let needle = Array(target.utf8)
         guard let first = needle.first else { return text }
         var text = text
-        return text.withUTF8 { bytes in
+        let replaced = text.withUTF8 { bytes -> String? in
             var result: [UInt8] = []
             var runStart = 0
             var index = 0
@@ -59,10 +59,11 @@ enum TextTools {
                     index += 1
                 }
             }
-            guard runStart > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            guard runStart > 0 else { return nil }
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             return String(decoding: result, as: UTF8.self)
         }
+        return replaced ?? text
     }
 
     /// The host of a URL such as `https://ki.stadt.example/pfad`, or the whole text when it has none.

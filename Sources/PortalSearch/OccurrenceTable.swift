@@ -108,11 +108,10 @@ struct OccurrenceTable {
     /// Where each document's entries start, plus one past the last (for encoding).
     var starts: [Int] { documentStarts }
 
-    /// Sets the counts of `entry`, packed when they fit.
+    /// Sets the counts of `entry`, packed when they fit (an entry's counts only grow, so one kept apart stays so).
     private mutating func store(_ counts: FieldCounts, at entry: Int) {
-        if let packed = PackedCounts.pack(counts) {
+        if let packed = PackedCounts.pack(counts), largeCounts.isEmpty || largeCounts[entry] == nil {
             packedCounts[entry] = packed
-            largeCounts[entry] = nil
         } else {
             packedCounts[entry] = PackedCounts.large
             largeCounts[entry] = counts

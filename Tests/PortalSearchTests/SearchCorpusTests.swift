@@ -92,11 +92,7 @@ struct SearchCorpusTests {
         let decoded = try SearchCorpus(encoded: corpus.encoded())
         #expect(Self.digest(builder.files(of: decoded)) == Self.digest(builder.build(large)))
         // Another document changes; the large one is carried over from the previous corpus.
-        var edited = large
-        let changed = Edit.retitled.apply(to: &edited)
-        let final = edited
-        let recounted = try #require(builder.recount(decoded, urls: final.map(\.url), changed: changed) { $0.map { final[$0] } })
-        #expect(Self.digest(builder.files(of: recounted)) == Self.digest(builder.build(final)))
+        try Self.expectRecountEqualsCount(decoded, documents: large, edit: .retitled)
     }
 
     @Test("a recount of other URLs or another excerpt length is refused")
@@ -124,11 +120,18 @@ struct SearchCorpusTests {
         #expect(decoded.encoded() == bytes)
         #expect(Self.digest(builder.files(of: decoded)) == Self.digest(builder.files(of: corpus)))
         // And it can be recounted like the original.
+        try Self.expectRecountEqualsCount(decoded, documents: documents, edit: .newWord)
+    }
+
+    /// Applies `edit` to `documents`, recounts the changed ones on top of `previous` (their corpus) and expects the
+    /// files of a count from scratch.
+    static func expectRecountEqualsCount(_ previous: SearchCorpus, documents: [SearchDocument], edit: Edit) throws {
         var edited = documents
-        let changed = Edit.newWord.apply(to: &edited)
+        let changed = edit.apply(to: &edited)
         let final = edited
-        let recounted = try #require(builder.recount(decoded, urls: edited.map(\.url), changed: changed) { $0.map { final[$0] } })
-        #expect(Self.digest(builder.files(of: recounted)) == Self.digest(builder.build(edited)))
+        let builder = SearchIndexBuilder()
+        let recounted = try #require(builder.recount(previous, urls: final.map(\.url), changed: changed) { $0.map { final[$0] } })
+        #expect(digest(builder.files(of: recounted)) == digest(builder.build(final)))
     }
 
     @Test("damaged bytes are refused, never a crash")
