@@ -24,6 +24,9 @@ struct BuildSnapshot: Sendable {
         var baseFingerprint: String
         /// Each content file's `ContentHash`, by relative path.
         var fileHashes: [String: String]
+        /// Each content file's stamp as the build read it, by relative path: when all files still have theirs,
+        /// the next build is most likely a no-op and does not decode the content in advance (`CachePrefetch`).
+        var fileStamps: [String: FileStamp]
         /// The fingerprint of the build that wrote the content file this snapshot completes.
         var contentID: String
     }
@@ -38,7 +41,7 @@ struct BuildSnapshot: Sendable {
     var gate: Gate
     var body: Body
 
-    private static let header = Array("portal-snapshot 3\n".utf8)
+    private static let header = Array("portal-snapshot 4\n".utf8)
     private static let contentHeader = Array("portal-snapshot-content 1\n".utf8)
 
     /// The snapshot file beside the cache file at `cachePath`.
@@ -63,11 +66,11 @@ struct BuildSnapshot: Sendable {
     }
 
     /// The content this snapshot completes, with its overlay applied; nil when the content file is missing,
-    /// damaged or another build's.
-    func content(snapshotPath: String) -> CheckedContent? {
+    /// damaged or another build's, or when `isCancelled` said so before the decoding was done.
+    func content(snapshotPath: String, isCancelled: (@Sendable () -> Bool)? = nil) -> CheckedContent? {
         let stamp = Self.contentStamp(gate.contentID)
         guard let bytes = CacheFile.read(Self.contentLocation(snapshotPath: snapshotPath), stamp: stamp),
-              let content = try? SnapshotDecoder().decode(CheckedContent.self, from: bytes, startingAt: stamp.count)
+              let content = try? SnapshotDecoder(isCancelled: isCancelled).decode(CheckedContent.self, from: bytes, startingAt: stamp.count)
         else { return nil }
         return content.applying(body.overlay)
     }

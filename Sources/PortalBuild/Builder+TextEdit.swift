@@ -17,7 +17,7 @@ extension Builder {
         var contentID: String
         var overlayPaths: Set<String>
 
-        /// The largest content file decoded side by side with reading the texts back (10,000 articles: 23 MB).
+        /// The largest content file decoded while the build loads and reads the texts back (10,000 articles: 23 MB).
         static let sideBySideLimit: Int64 = 64 << 20
 
         /// The text edit these inputs are, when the only inputs that changed since the last build are document
@@ -26,10 +26,10 @@ extension Builder {
         /// The content files' bytes are let go once their texts were read back (a large site's files and texts
         /// would not fit in memory together with the search corpus); the corpus is then read on another core.
         init?(
-            inputs: inout Inputs, fileHashes: [String: String], baseFingerprint: String, previous: BuildCache,
-            snapshotPath: String, searchCorpusPath: String, sideBySideLimit: Int64
+            inputs: inout Inputs, fileHashes: [String: String], baseFingerprint: String, prefetch: CachePrefetch,
+            snapshotPath: String, searchCorpusPath: String
         ) {
-            guard let snapshot = BuildSnapshot.read(from: snapshotPath), snapshot.gate.fingerprint == previous.fingerprint,
+            guard let previous = prefetch.cache.value, let snapshot = prefetch.snapshot.value,
                   snapshot.gate.baseFingerprint == baseFingerprint, snapshot.gate.fileHashes.count == fileHashes.count else { return nil }
             var changedFiles: [ContentFile] = []
             for file in inputs.files {
@@ -38,19 +38,20 @@ extension Builder {
             }
             // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
             guard !changedFiles.isEmpty, changedFiles.allSatisfy({ $0.relativePath.hasSuffix(".md") }) else { return nil }
-            // Decoding the content file and checking the edit (which needs no other text) on one core while the
-            // texts are read back from the files on the others is fastest. A large content file is decoded first
-            // instead and each file let go as its text is read back: side by side, a text edit of 100,000 articles
-            // held the content file (229 MB), every file and every text at once (2.10 GB instead of 1.89 GB).
+            // A small content file was decoded on another core while the build loaded (`CachePrefetch`), and the
+            // texts are read back from the files while it finishes. A large one is decoded only now, and each file
+            // let go as its text is read back: side by side, a text edit of 100,000 articles held the content file
+            // (229 MB), every file and every text at once (2.10 GB instead of 1.89 GB).
             let changed = Set(changedFiles.map(\.relativePath))
             let edited: CheckedContent?
             let bodies: [String: String]
-            let contentSize = FileStamp.of(BuildSnapshot.contentLocation(snapshotPath: snapshotPath))?.size ?? 0
-            if contentSize <= sideBySideLimit {
-                let files = changedFiles
-                let decoding = Background { snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: files) }
+            if let decoding = prefetch.content {
                 bodies = CheckedContent.documentBodies(of: inputs.files)
-                edited = decoding.take()
+                switch decoding.take() {
+                case .content(let content): edited = content?.replacingTexts(of: changedFiles)
+                // Changed files with their old stamps (written twice within the clock's resolution, say).
+                case .skipped: edited = snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: changedFiles)
+                }
             } else {
                 // After this the files are gone: should the texts not fit the content, the caller starts again.
                 guard let checked = snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: changedFiles) else { return nil }

@@ -11,9 +11,11 @@ enum ContentReader {
     /// Text files larger than this are refused instead of read (assets may be larger).
     static let maximumTextFileSize = 8 * 1024 * 1024
 
-    /// The content files and assets below `directory`, with diagnostics for what could not be read.
-    static func read(directory: String, displayPrefix: String) -> (files: [ContentFile], assets: [Asset], diagnostics: [Diagnostic]) {
+    /// The content files and assets below `directory`, with diagnostics for what could not be read, and each
+    /// content file's stamp as it was read (by relative path).
+    static func read(directory: String, displayPrefix: String) -> (files: [ContentFile], assets: [Asset], diagnostics: [Diagnostic], stamps: [String: FileStamp]) {
         var files: [ContentFile] = []
+        var stamps: [String: FileStamp] = [:]
         var assets: [Asset] = []
         var diagnostics: [Diagnostic] = []
         let fileManager = FileManager.default
@@ -22,12 +24,12 @@ enum ContentReader {
         guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             let shown = displayPrefix.isEmpty ? directory : displayPrefix
             diagnostics.append(.error(.missingFile, "The content folder '\(shown)' does not exist. Create it or pass --content DIR.", at: SourceLocation(file: shown)))
-            return ([], [], diagnostics)
+            return ([], [], diagnostics, [:])
         }
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         /// What one entry of the folder turned out to be.
         enum Entry: Sendable {
-            case file(ContentFile)
+            case file(ContentFile, FileStamp)
             case asset(Asset)
             case problem(Diagnostic)
         }
@@ -56,19 +58,21 @@ enum ContentReader {
             if size > maximumTextFileSize {
                 return .problem(.error(.unreadableFile, "The file is \(size / 1_048_576) MB; content files may be at most \(maximumTextFileSize / 1_048_576) MB. Put large files in assets/.", at: location))
             }
-            guard let bytes = readBytes(resolved, limit: maximumTextFileSize) else {
+            guard let (bytes, stamp) = readBytes(resolved, limit: maximumTextFileSize) else {
                 return .problem(.error(.unreadableFile, "The file could not be read (check its permissions).", at: location))
             }
-            return .file(ContentFile(relativePath: relativePath, displayPath: display, bytes: bytes))
+            return .file(ContentFile(relativePath: relativePath, displayPath: display, bytes: bytes), stamp)
         }
         for entry in entries {
             switch entry {
-            case .file(let file): files.append(file)
+            case .file(let file, let stamp):
+                files.append(file)
+                stamps[file.relativePath] = stamp
             case .asset(let asset): assets.append(asset)
             case .problem(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        return (files, assets, diagnostics)
+        return (files, assets, diagnostics, stamps)
     }
 
     /// The size of the regular file at `path` (following links), or `nil` for anything else.
@@ -78,9 +82,10 @@ enum ContentReader {
         return Int(info.st_size)
     }
 
-    /// The bytes of the file at `path` with plain POSIX calls, or `nil` when it cannot be read or exceeds `limit`.
-    /// Reads into a buffer of the file's size (growing it only if the file grew meanwhile).
-    static func readBytes(_ path: String, limit: Int) -> [UInt8]? {
+    /// The bytes of the file at `path` with plain POSIX calls and its stamp as it was opened, or `nil` when it
+    /// cannot be read or exceeds `limit`. Reads into a buffer of the file's size (growing it only if the file grew
+    /// meanwhile).
+    static func readBytes(_ path: String, limit: Int) -> (bytes: [UInt8], stamp: FileStamp)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -103,7 +108,7 @@ enum ContentReader {
         }
         guard filled <= limit else { return nil }
         bytes.removeLast(bytes.count - filled)
-        return bytes
+        return (bytes, FileStamp(info))
     }
 
     /// Every file path below `root`, relative to it, not following directory links; hidden entries skipped.

@@ -1,3 +1,4 @@
+import Glibc
 import PortalDiagnostics
 
 /// Turns a file's bytes into text: checks UTF-8, drops a byte order mark, normalises line endings.
@@ -12,7 +13,7 @@ enum SourceText {
                 "The file is UTF-16 encoded. Save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8).",
                 at: file.location(line: 1, column: 1)))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstIndex(of: 0, in: bytes) {
             let (line, column) = position(of: nul, in: bytes)
             return .failure(.error(
                 .invalidEncoding,
@@ -27,10 +28,19 @@ enum SourceText {
                 "The file is not valid UTF-8 (first invalid byte here). Save it as UTF-8 in your editor.",
                 at: file.location(line: line, column: column)))
         }
-        if bytes.contains(UInt8(ascii: "\r")) {
+        if firstIndex(of: UInt8(ascii: "\r"), in: bytes) != nil {
             return .success(text.replacing("\r\n", with: "\n").replacing("\r", with: "\n"))
         }
         return .success(text)
+    }
+
+    /// The index of the first `byte` in `bytes`, found with `memchr` (a byte at a time took a third of reading
+    /// back 10,000 articles' texts).
+    private static func firstIndex(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>.Index? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return bytes.startIndex + (UnsafeRawPointer(found) - UnsafeRawPointer(base))
+        }
     }
 
     /// The 1-based line and column (in characters of the valid prefix) of a byte index. Lines end at LF, CRLF or

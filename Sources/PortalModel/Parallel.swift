@@ -34,4 +34,20 @@ public enum Parallel {
         }
         return results.map { $0! }
     }
+
+    /// `(first(), second())`, computed side by side (each may itself use `map`).
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let results = Results<A, B>()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { results.first = first() } else { results.second = second() }
+        }
+        guard let a = results.first, let b = results.second else { preconditionFailure("both ran") }
+        return (a, b)
+    }
+
+    /// The two results of `both`, each written by one thread and read after both are done.
+    private final class Results<A, B>: @unchecked Sendable {
+        var first: A?
+        var second: B?
+    }
 }

@@ -4,7 +4,12 @@ import Glibc
 ///
 /// Malformed bytes throw ``SnapshotDecoder/Failure``; they never crash (a damaged cache file means a full build).
 public struct SnapshotDecoder {
-    public init() {}
+    /// Asked at every keyed container; once it says yes, decoding throws (a decoding nobody waits for any more).
+    public var isCancelled: (@Sendable () -> Bool)?
+
+    public init(isCancelled: (@Sendable () -> Bool)? = nil) {
+        self.isCancelled = isCancelled
+    }
 
     /// Why bytes could not be decoded.
     public struct Failure: Error, CustomStringConvertible {
@@ -16,7 +21,7 @@ public struct SnapshotDecoder {
         guard offset >= 0, offset <= bytes.count else { throw Failure(description: "offset beyond the end") }
         return try bytes.withUnsafeBufferPointer { whole in
             let buffer = UnsafeBufferPointer(rebasing: whole[offset...])
-            let reader = Reader(bytes: buffer)
+            let reader = Reader(bytes: buffer, isCancelled: isCancelled)
             let value = try SnapshotValueDecoder(reader: reader).decodeValue(T.self)
             guard reader.offset == buffer.count else { throw Failure(description: "trailing bytes") }
             return value
@@ -27,9 +32,11 @@ public struct SnapshotDecoder {
     final class Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var offset = 0
+        let isCancelled: (@Sendable () -> Bool)?
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, isCancelled: (@Sendable () -> Bool)? = nil) {
             self.bytes = bytes
+            self.isCancelled = isCancelled
         }
 
         func byte() throws -> UInt8 {
@@ -143,6 +150,7 @@ struct SnapshotValueDecoder: Decoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        if let isCancelled = reader.isCancelled, isCancelled() { throw SnapshotDecoder.Failure(description: "cancelled") }
         try reader.expect(.keyed)
         let count = try reader.read32()
         // The entries' keys and where their values start; values are read when asked for.

@@ -67,29 +67,45 @@ enum JSONValue: Sendable, Equatable {
 
     /// Writes a JSON string: quotes, backslashes and control characters escaped, and U+2028/U+2029 too (so the
     /// text is also valid JavaScript); everything else as UTF-8.
-    private static func writeString(_ value: String, to output: inout [UInt8]) {
-        let bytes = Array(value.utf8)
+    ///
+    /// Runs of bytes that need no escape are copied at once (the documents table of 10,000 articles took 36 ms of
+    /// a text edit's search index phase one byte at a time).
+    static func writeString(_ value: String, to output: inout [UInt8]) {
+        var value = value
         output.append(UInt8(ascii: "\""))
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: output += Array("\\n".utf8)
-            case 0x0D: output += Array("\\r".utf8)
-            case 0x09: output += Array("\\t".utf8)
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                output += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                output += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default:
-                output.append(byte)
+        value.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                let isSeparator = byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+                if byte == 0xE2 && !isSeparator {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 0x0D: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case 0x09: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case 0xE2:
+                    output += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                default:
+                    let hex = String(byte, radix: 16)
+                    output += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                }
+                index += 1
+                runStart = index
             }
-            index += 1
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         output.append(UInt8(ascii: "\""))
     }

@@ -13,6 +13,7 @@ enum BuildRunner {
         let reporter = ProgressReporter()
         var builder = Builder(options: options)
         builder.progress = { reporter.report($0) }
+        builder.leavesMemoryToProcessExit = true
         let result = builder.run()
         reporter.finish()
         let renderer = DiagnosticRenderer(format: flags.diagnosticsFormat, workingDirectory: workingDirectory)

@@ -1,4 +1,5 @@
 import Foundation
+import PortalTestSupport
 import Testing
 @testable import PortalSearch
 
@@ -74,6 +75,39 @@ struct FormatTests {
         #expect(value.serialized == #"{"z":"\"\\\n\r\t\u0001\u2028ä🤖</script>","a":[null,true,-3,1.5,2,0.123]}"#)
         let parsed = try JSONSerialization.jsonObject(with: Data(value.bytes)) as? [String: Any]
         #expect(parsed?["z"] as? String == "\"\\\n\r\t\u{1}\u{2028}ä🤖</script>")
+    }
+
+    /// A JSON string literal written one scalar at a time, by the rules `JSONValue` writes on bytes.
+    private static func scalarLiteral(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    @Test("JSON strings: runs of bytes written as a scalar loop writes them", arguments: [1, 2, 3] as [UInt64])
+    func jsonStringRuns(seed: UInt64) throws {
+        let pieces = ["a", "ä", "a\u{308}", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "\u{7F}",
+                      "\u{2028}", "\u{2029}", "\u{2027}", "\u{20AC}", "\u{E000}", "🇩🇪", "<a href=\"/x\">", " "]
+        var random = SeededGenerator(seed: seed)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let written = JSONValue.string(text).serialized
+            #expect(written == Self.scalarLiteral(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            let parsed = try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String
+            #expect(parsed == text)
+        }
     }
 
     @Test("display texts: white space collapsed, NFC, excerpt cut at a word boundary")

@@ -1,0 +1,75 @@
+import PortalContent
+import Synchronization
+
+/// The last build's cache file and snapshot, read on other cores while the build loads its content; and a small
+/// site's stored content, decoded there too (a text edit of 10,000 articles waited ~0.25 s for it after loading).
+///
+/// Each part starts as soon as what it needs is read: the snapshot after the cache (it must be the cache's), the
+/// content after the snapshot, and only when some content file no longer has the stamp the snapshot recorded: with
+/// every file as it was, the build is most likely a no-op, which the decoding would slow down by half (10,000
+/// articles: 0.20 → 0.30 s). A build that finds it needs none of it calls `cancel()`: the decoding stops at its
+/// next container instead of finishing for nothing (a full build, a no-op despite new stamps).
+final class CachePrefetch: Sendable {
+    /// The cache file, nil when missing or not understood.
+    let cache: Background<BuildCache?>
+    /// The snapshot file, nil when missing, not understood or not the cache's.
+    let snapshot: Background<BuildSnapshot?>
+    /// The snapshot's content with its overlay applied, when its file was at most the size limit given (nil when
+    /// larger: decoded when needed, with less else in memory).
+    let content: Background<Decoded>?
+    private let cancelled: Flag
+
+    /// What became of the content.
+    enum Decoded: Sendable {
+        /// Decoded; nil when the file is missing, damaged or another build's, or the decoding was cancelled.
+        case content(CheckedContent?)
+        /// Not decoded: every content file had its stamp, or there was no snapshot.
+        case skipped
+    }
+
+    /// Starts reading the cache at `cachePath`, its snapshot at `snapshotPath` and, when `decodingContentUpTo` is
+    /// given and the content file is no larger, the content (when a file in `contentDirectory` has a new stamp).
+    init(cachePath: String, snapshotPath: String, contentDirectory: String, decodingContentUpTo limit: Int64?) {
+        let cache = Background { BuildCache.read(from: cachePath) }
+        let snapshot = Background { () -> BuildSnapshot? in
+            guard let fingerprint = cache.value?.fingerprint, let snapshot = BuildSnapshot.read(from: snapshotPath),
+                  snapshot.gate.fingerprint == fingerprint else { return nil }
+            return snapshot
+        }
+        let cancelled = Flag()
+        let contentSize = FileStamp.of(BuildSnapshot.contentLocation(snapshotPath: snapshotPath))?.size
+        if let limit, let contentSize, contentSize <= limit {
+            content = Background {
+                guard let snapshot = snapshot.value, Self.someFileChanged(since: snapshot, in: contentDirectory) else { return .skipped }
+                return .content(snapshot.content(snapshotPath: snapshotPath, isCancelled: { cancelled.isSet }))
+            }
+        } else {
+            content = nil
+        }
+        self.cache = cache
+        self.snapshot = snapshot
+        self.cancelled = cancelled
+    }
+
+    /// Whether a content file the snapshot knows is gone or has another stamp (files added since do not count:
+    /// they mean a full build).
+    private static func someFileChanged(since snapshot: BuildSnapshot, in contentDirectory: String) -> Bool {
+        snapshot.gate.fileStamps.contains { path, stamp in FileStamp.of(contentDirectory + "/" + path) != stamp }
+    }
+
+    /// Stops decoding the content (which then is nil); the cache and snapshot stay readable.
+    func cancel() {
+        cancelled.set()
+    }
+
+    /// A flag set once, read from any thread.
+    private final class Flag: Sendable {
+        private let value = Atomic<Bool>(false)
+
+        var isSet: Bool { value.load(ordering: .relaxed) }
+
+        func set() {
+            value.store(true, ordering: .relaxed)
+        }
+    }
+}
