@@ -153,15 +153,17 @@ public struct Builder: Sendable {
         result.filesReused = published.reused
         BuildSnapshot.remove(at: snapshotPath)
         SearchCorpusFile.remove(at: searchCorpusPath)
-        BuildCache(
+        // The cache file is written on another core while the snapshot is made and written.
+        let storeClock = PhaseClock()
+        let cache = BuildCache(
             fingerprint: fingerprint, diagnostics: result.diagnostics.all, pagesWritten: result.pagesWritten,
             filesWritten: result.filesWritten, executable: executable, manifest: published.manifest,
-            spare: published.keptSpare ? previous?.manifest ?? [:] : [:]
-        ).write(to: cachePath)
+            spare: published.keptSpare ? previous?.manifest ?? [:] : [:])
+        let cacheWritten = Background { cache.write(to: cachePath) }
+        defer { if leavesMemoryToProcessExit { LeftToExit.keep(cache) } }
         if options.incremental, let content = rendered.content, let record = rendered.record {
             // A text edit leaves the content file as it is and stores its texts beside it; a full check's content
             // file replaces the old one.
-            let snapshotClock = PhaseClock()
             var snapshot: BuildSnapshot?
             let gate = { (contentID: String) in
                 BuildSnapshot.Gate(fingerprint: fingerprint, baseFingerprint: baseFingerprint, fileHashes: fileHashes,
@@ -175,10 +177,11 @@ public struct Builder: Sendable {
             }
             snapshot?.write(to: snapshotPath)
             SearchCorpusFile.publish(at: searchCorpusPath)
-            result.timings.append(.init(phase: "snapshot", clock: snapshotClock))
         } else {
             BuildSnapshot.removeContent(snapshotPath: snapshotPath)
         }
+        cacheWritten.take()
+        result.timings.append(.init(phase: "store cache", clock: storeClock))
         if leavesMemoryToProcessExit { LeftToExit.keep((textEdit, rendered, staging, previous, published)) }
         return result
     }

@@ -293,6 +293,32 @@ import Testing
         #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "search corpus back")))
     }
 
+    /// A build decodes the stored content ahead only when some content file has a new stamp (`CachePrefetch`); an
+    /// edit that keeps its file's size, time and inode (written twice within the clock's resolution) is still taken
+    /// up as a text edit, and equal to a clean build.
+    @Test func aTextEditThatKeptItsFileStampIsStillTakenUp() throws {
+        let directory = try builtSite()
+        defer { directory.remove() }
+        let path = "content/measures/formular.md", absolute = directory.path + "/content/measures/formular.md"
+        try put(Self.longMeasure + "\nSatz A.\n", at: path, in: directory)
+        try expectIncrementalEqualsClean(directory, step: "add a long measure")
+        try put(Self.longMeasure + "\nSatz B.\n", at: path, in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "a text edit")))
+        var before = stat()
+        try #require(stat(absolute, &before) == 0)
+        let stampBefore = FileStamp.of(absolute)
+        // The same length in place (same inode), then the old modification time back.
+        let handle = try #require(FileHandle(forWritingAtPath: absolute))
+        try handle.write(contentsOf: Data((Self.longMeasure + "\nSatz C.\n").utf8))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        try #require(utimensat(AT_FDCWD, absolute, &times, 0) == 0)
+        try #require(FileStamp.of(absolute) == stampBefore, "the edit kept the file's stamp")
+        let edit = try expectIncrementalEqualsClean(directory, step: "an edit with the old stamp")
+        #expect(tookTextEdit(edit))
+        #expect(try read("site/massnahmen/formular/index.html", in: directory).contains("Satz C."))
+    }
+
     /// An update whose text runs past its lead; `extra` is appended to it.
     static func longUpdate(_ title: String, _ extra: String) -> String {
         "---\ntitle: \(title)\ndate: 2025-06-0\(title.hasPrefix("Erst") ? 1 : 2)\ntype: news\n---\n"

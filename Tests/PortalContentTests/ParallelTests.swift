@@ -44,4 +44,10 @@ import Testing
         #expect(stillHeld.all == [])
         #expect(watchers.allSatisfy { $0.item == nil })
     }
+
+    @Test func bothReturnsBothResults() {
+        // Whether the two run side by side depends on the threads free at the time; the results never do.
+        let (numbers, text) = Parallel.both({ Parallel.map(Array(0..<100)) { $0 + 1 } }, { "zwei" })
+        #expect(numbers == Array(1...100) && text == "zwei")
+    }
 }
