@@ -24,7 +24,8 @@ extension Builder {
         /// texts that `CheckedContent.replacingTexts` can take; nil means a full build.
         ///
         /// The content files' bytes are let go once their texts were read back (a large site's files and texts
-        /// would not fit in memory together with the search corpus); the corpus is then read on another core.
+        /// would not fit in memory together with the search corpus); a large site's corpus is then read on another
+        /// core, a small site's was read with its content (`CachePrefetch`).
         init?(
             inputs: inout Inputs, fileHashes: [String: String], baseFingerprint: String, prefetch: CachePrefetch,
             snapshotPath: String, searchCorpusPath: String
@@ -45,10 +46,13 @@ extension Builder {
             let changed = Set(changedFiles.map(\.relativePath))
             let edited: CheckedContent?
             let bodies: [String: String]
+            var decodedAhead = false
             if let decoding = prefetch.content {
                 bodies = CheckedContent.documentBodies(of: inputs.files)
                 switch decoding.take() {
-                case .content(let content): edited = content?.replacingTexts(of: changedFiles)
+                case .content(let content):
+                    edited = content?.replacingTexts(of: changedFiles)
+                    decodedAhead = true
                 // Changed files with their old stamps (written twice within the clock's resolution, say).
                 case .skipped: edited = snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: changedFiles)
                 }
@@ -60,9 +64,16 @@ extension Builder {
             }
             guard let edited, let restored = edited.restoringTexts(from: bodies, keeping: changed) else { return nil }
             _ = inputs.takeFiles()
-            MemoryRelease.returnFreedPages()
-            let fingerprint = previous.fingerprint
-            let search = Background { SearchCorpusFile.read(from: searchCorpusPath, fingerprint: fingerprint) }
+            // A small site's corpus was read along with its content; a large one's only now, once the files'
+            // pages went back (on another core while the staging site is taken over).
+            let search: Background<SearchCorpus?>
+            if decodedAhead, let prefetched = prefetch.search {
+                search = prefetched
+            } else {
+                MemoryRelease.returnFreedPages()
+                let fingerprint = previous.fingerprint
+                search = Background { SearchCorpusFile.read(from: searchCorpusPath, fingerprint: fingerprint) }
+            }
             self.content = restored
             self.changed = changed
             self.record = snapshot.body.render

@@ -1,4 +1,5 @@
 import PortalContent
+import PortalSearch
 import Synchronization
 
 /// The last build's cache file and snapshot, read on other cores while the build loads its content; and a small
@@ -17,6 +18,9 @@ final class CachePrefetch: Sendable {
     /// The snapshot's content with its overlay applied, when its file was at most the size limit given (nil when
     /// larger: decoded when needed, with less else in memory).
     let content: Background<Decoded>?
+    /// The last build's search corpus, read along with a small content (nil: read it when needed); nil inside
+    /// when missing, damaged or skipped like the content.
+    let search: Background<SearchCorpus?>?
     private let cancelled: Flag
 
     /// What became of the content.
@@ -28,8 +32,9 @@ final class CachePrefetch: Sendable {
     }
 
     /// Starts reading the cache at `cachePath`, its snapshot at `snapshotPath` and, when `decodingContentUpTo` is
-    /// given and the content file is no larger, the content (when a file in `contentDirectory` has a new stamp).
-    init(cachePath: String, snapshotPath: String, contentDirectory: String, decodingContentUpTo limit: Int64?) {
+    /// given and the content file is no larger, the content and the search corpus at `searchCorpusPath` (when a
+    /// file in `contentDirectory` has a new stamp).
+    init(cachePath: String, snapshotPath: String, searchCorpusPath: String, contentDirectory: String, decodingContentUpTo limit: Int64?) {
         let cache = Background { BuildCache.read(from: cachePath) }
         let snapshot = Background { () -> BuildSnapshot? in
             guard let fingerprint = cache.value?.fingerprint, let snapshot = BuildSnapshot.read(from: snapshotPath),
@@ -39,12 +44,18 @@ final class CachePrefetch: Sendable {
         let cancelled = Flag()
         let contentSize = FileStamp.of(BuildSnapshot.contentLocation(snapshotPath: snapshotPath))?.size
         if let limit, let contentSize, contentSize <= limit {
+            let worthDecoding = Background { snapshot.value.map { Self.someFileChanged(since: $0, in: contentDirectory) } ?? false }
             content = Background {
-                guard let snapshot = snapshot.value, Self.someFileChanged(since: snapshot, in: contentDirectory) else { return .skipped }
+                guard worthDecoding.value, let snapshot = snapshot.value else { return .skipped }
                 return .content(snapshot.content(snapshotPath: snapshotPath, isCancelled: { cancelled.isSet }))
+            }
+            search = Background {
+                guard worthDecoding.value, !cancelled.isSet, let fingerprint = cache.value?.fingerprint else { return nil }
+                return SearchCorpusFile.read(from: searchCorpusPath, fingerprint: fingerprint)
             }
         } else {
             content = nil
+            search = nil
         }
         self.cache = cache
         self.snapshot = snapshot

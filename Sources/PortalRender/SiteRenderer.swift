@@ -194,6 +194,7 @@ public enum SiteRenderer {
         // Streamed pages come first, as they would in `files`: they keep their paths.
         diagnostics.append(contentsOf: duplicatePathDiagnostics(streamedPaths + files.map(\.path)))
         let result = unique(files, taken: Set(streamedPaths)).sorted { $0.path < $1.path }
+        if options.leavesMemoryToProcessExit { LeftToExit.keep((index, builder, timeline, templates, requests, pages, feeds, openData, calendar)) }
         // Phases are consecutive slices of the wall-clock time: side by side, the pages and the index are one.
         let timings = overlapped
             ? [(phase: Self.overlappedPhase, seconds: clock.seconds, processorSeconds: clock.processorSeconds)]
