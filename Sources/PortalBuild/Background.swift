@@ -16,6 +16,16 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// A value computed already, for code that takes either kind.
+    static func done(_ value: Value) -> Background {
+        Background(value: value)
+    }
+
+    private init(value: Value) {
+        result = value
+        done.signal()
+    }
+
     /// The value, once computed (waits for it the first time).
     var value: Value {
         done.wait()
@@ -28,7 +38,16 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     /// Call it once, and read `value` no more after it.
     func take() -> Value {
         done.wait()
+        done.signal()  // for `discard`
         guard let value = lock.withLock({ defer { result = nil }; return result }) else { preconditionFailure("taken twice") }
         return value
+    }
+
+    /// Waits for the value and lets it go, whether or not it was taken (any number of times). Read `value` no
+    /// more after it.
+    func discard() {
+        done.wait()
+        done.signal()
+        lock.withLock { result = nil }
     }
 }

@@ -16,6 +16,9 @@ extension Builder {
         /// The content file the snapshot completes, and the documents whose texts it stores beside it.
         var contentID: String
         var overlayPaths: Set<String>
+        /// Whether the site is small (its content file at most `sideBySideLimit`): the build may then do more at
+        /// once, which needs more memory.
+        var isSmall: Bool
 
         /// The largest content file decoded while the build loads and reads the texts back (10,000 articles: 23 MB).
         static let sideBySideLimit: Int64 = 64 << 20
@@ -80,6 +83,7 @@ extension Builder {
             self.search = search
             self.contentID = snapshot.gate.contentID
             self.overlayPaths = snapshot.body.overlay.paths
+            self.isSmall = prefetch.content != nil
         }
     }
 }

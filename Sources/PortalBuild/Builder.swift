@@ -14,6 +14,10 @@ public struct Builder: Sendable {
     /// The largest snapshot content file that is decoded while the build loads, in case it is a text edit (see
     /// `CachePrefetch`, `TextEdit`); larger ones are decoded once a text edit is certain, which needs less memory.
     var sideBySideContentLimit = TextEdit.sideBySideLimit
+    /// The most content files a site may have for its builds to do more at once, which needs more memory (taking
+    /// over the kept site beside the render, keeping the files' stamps; see `SiteRenderer`), about 64 MB of stored
+    /// content (`TextEdit.sideBySideLimit`) at the measured 2.3 KB an article.
+    static let smallSiteFiles = 28_000
     /// Whether the build's large values (content, manifests, staging records) are left for the process's exit to
     /// free instead of being freed one by one when the build returns: for `portal build`, whose process ends after
     /// it, never for a process that goes on (`LeftToExit`).
@@ -83,14 +87,19 @@ public struct Builder: Sendable {
             textEdit = TextEdit(
                 inputs: &inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, prefetch: prefetch,
                 snapshotPath: snapshotPath, searchCorpusPath: searchCorpusPath)
-            prefetch.cancel()
-            if textEdit != nil { timings.append(.init(phase: "snapshot", clock: snapshotClock)) }
+            if textEdit != nil {
+                prefetch.finish(keepingSearch: true)
+                timings.append(.init(phase: "snapshot", clock: snapshotClock))
+            }
             if textEdit == nil, inputs.files.isEmpty, !fileHashes.isEmpty {
                 // A large site's text edit let the content files go before it found that the snapshot's texts
                 // did not fit (which a snapshot of these very files never does): start again, as a full build.
+                prefetch.finish()
                 return run(tryingTextEdit: false)
             }
         }
+        // A full build: what was read in case of a text edit goes before the large part begins.
+        if textEdit == nil { prefetch?.finish() }
 
         // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.
         // The staging folder is made only once the content passed its check, so a failed check touches nothing.
@@ -106,22 +115,26 @@ public struct Builder: Sendable {
         let contentSink: ((CheckedContent) -> Void)? = options.incremental ? { content in
             BuildSnapshot.writeContent(content, contentID: fingerprint, snapshotPath: snapshotPath)
         } : nil
-        // A text edit writes the corpus on another core while the pages are kept (10,000 articles: 0.05 s); a full
-        // build writes it before the pages are rendered, so that its memory is free for them.
+        // A small site's text edit writes the corpus on another core while the pages are kept (10,000 articles:
+        // 0.05 s); other builds write it before the pages are rendered, so that its memory is free for them.
         var corpusWritten: Background<Void>?
-        let corpusSink: ((SearchCorpus) -> Void)? = options.incremental ? { [isTextEdit = textEdit != nil] corpus in
-            guard isTextEdit else { return SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath) }
+        let corpusSink: ((SearchCorpus) -> Void)? = options.incremental ? { [isSmallTextEdit = textEdit?.isSmall == true] corpus in
+            guard isSmallTextEdit else { return SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath) }
             corpusWritten = Background { SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath) }
         } : nil
         defer {
             BuildSnapshot.discardTemporaryContent(snapshotPath: snapshotPath)
             SearchCorpusFile.discardTemporary(at: searchCorpusPath)
         }
+        let smallSite = inputs.files.count <= Self.smallSiteFiles || textEdit?.isSmall == true
         let rendered = render(consume inputs, timings: timings, textEdit: textEdit, contentSink: contentSink, corpusSink: corpusSink) {
             // Taking over the kept site (renaming the spare folder, listing its files: 0.1 s at 10,000 articles) runs
-            // beside the render's start; the first file that arrives waits for it. Should it fail, the files are
-            // dropped and writing fails with its error.
-            let started = Background { Result { try publisher.beginStaging(previous: previous?.manifest ?? [:], reusable: previous?.spare ?? [:]) } }
+            // beside the render's start on a small site; the first file that arrives waits for it. Should it fail,
+            // the files are dropped and writing fails with its error.
+            let takeOver: @Sendable () -> Result<StagingSite, any Error> = {
+                Result { try publisher.beginStaging(previous: previous?.manifest ?? [:], reusable: previous?.spare ?? [:]) }
+            }
+            let started = smallSite ? Background(takeOver) : Background.done(takeOver())
             begun = started
             return ({ file, position in (try? started.value.get())?.place(file, order: position) },
                     { path, position in (try? started.value.get())?.keep(path, order: position) ?? false },
@@ -158,13 +171,15 @@ public struct Builder: Sendable {
         result.filesReused = published.reused
         BuildSnapshot.remove(at: snapshotPath)
         SearchCorpusFile.remove(at: searchCorpusPath)
-        // The cache file is written on another core while the snapshot is made and written.
+        // A small site's text edit writes the cache file on another core while the snapshot is made and written
+        // (a full build of 100,000 articles peaked 36 MiB higher writing both at once).
         let storeClock = PhaseClock()
         let cache = BuildCache(
             fingerprint: fingerprint, diagnostics: result.diagnostics.all, pagesWritten: result.pagesWritten,
             filesWritten: result.filesWritten, executable: executable, manifest: published.manifest,
             spare: published.keptSpare ? previous?.manifest ?? [:] : [:])
-        let cacheWritten = Background { cache.write(to: cachePath) }
+        let cacheWritten = textEdit?.isSmall == true ? Background { cache.write(to: cachePath) } : nil
+        if cacheWritten == nil { cache.write(to: cachePath) }
         defer { if leavesMemoryToProcessExit { LeftToExit.keep(cache) } }
         if options.incremental, let content = rendered.content, let record = rendered.record {
             // A text edit leaves the content file as it is and stores its texts beside it; a full check's content
@@ -185,7 +200,7 @@ public struct Builder: Sendable {
         } else {
             BuildSnapshot.removeContent(snapshotPath: snapshotPath)
         }
-        cacheWritten.take()
+        cacheWritten?.take()
         result.timings.append(.init(phase: "store cache", clock: storeClock))
         if leavesMemoryToProcessExit { LeftToExit.keep((textEdit, rendered, staging, previous, published)) }
         return result
@@ -250,7 +265,9 @@ public struct Builder: Sendable {
                 diagnostics.error(.missingFile, "No templates found. Run portal from the project folder (with templates/) or pass --templates DIR.", at: SourceLocation(file: "templates"))
             }
         }
-        return Inputs(asOf: asOf, contentDirectory: contentDirectory, files: files, fileStamps: fileStamps, assets: assets, theme: theme,
+        // The stamps serve only small sites (`CachePrefetch`); a large one's would be held through the build.
+        return Inputs(asOf: asOf, contentDirectory: contentDirectory, files: files,
+                      fileStamps: files.count <= Self.smallSiteFiles ? fileStamps : [:], assets: assets, theme: theme,
                       diagnostics: diagnostics, timings: contentMissing ? [timings[0]] : timings, contentMissing: contentMissing)
     }
 
@@ -308,10 +325,17 @@ public struct Builder: Sendable {
             let pageCounter = PageCounter(progress: progress)
             pageDone = { total in pageCounter.pageDone(of: total) }
         }
-        let renderOptions = RenderOptions(baseURL: options.baseURL, generatorVersion: Builder.version, leavesMemoryToProcessExit: leavesMemoryToProcessExit)
+        // Only a small site's text edit keeps the render's tables past the render: a full build of 100,000 articles
+        // needs their memory for writing the site and the cache.
+        let renderOptions = RenderOptions(
+            baseURL: options.baseURL, generatorVersion: Builder.version,
+            leavesMemoryToProcessExit: leavesMemoryToProcessExit && textEdit?.isSmall == true)
         let staging = makePageSink?()
         let reuse = textEdit.flatMap { edit in
-            staging.map { RenderReuse(changedTexts: edit.changed, previous: edit.record, previousSearch: edit.search.take(), keep: $0.keep) }
+            staging.map {
+                RenderReuse(changedTexts: edit.changed, previous: edit.record, previousSearch: edit.search.take(),
+                            indexBesidePages: edit.isSmall, keep: $0.keep)
+            }
         }
         let rendered = SiteRenderer.renderTimed(
             site: site, theme: inputs.theme, options: renderOptions, pageDone: pageDone, pageSink: staging?.sink, reuse: consume reuse,

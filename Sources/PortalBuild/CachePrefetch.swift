@@ -73,6 +73,17 @@ final class CachePrefetch: Sendable {
         cancelled.set()
     }
 
+    /// Cancels what is still running and lets go of the snapshot, content and (unless `keepingSearch`, for a text
+    /// edit that took it over) corpus: the build would hold them to its end (tens of MB at 100,000 articles). The
+    /// cache stays readable.
+    func finish(keepingSearch: Bool = false) {
+        cancel()
+        // The content and the corpus read the snapshot: they go first.
+        content?.discard()
+        if !keepingSearch { search?.discard() }
+        snapshot.discard()
+    }
+
     /// A flag set once, read from any thread.
     private final class Flag: Sendable {
         private let value = Atomic<Bool>(false)

@@ -37,7 +37,7 @@ struct PageBuilder: Sendable {
         self.hasSearchScript = hasSearchScript
         let format = self.format
         measureSummaries = Dictionary(
-            Parallel.map(site.measures) { ($0.slug, Self.makeMeasureSummary($0, index: index, labels: labels, format: format)) },
+            site.measures.map { ($0.slug, Self.makeMeasureSummary($0, index: index, labels: labels, format: format)) },
             uniquingKeysWith: { first, _ in first }
         )
 

@@ -48,9 +48,14 @@ public enum SiteRenderer {
             labels = Labels(language: language, displayPath: "templates/i18n/\(language).yml", table: [:])
             diagnostics.error(.templateError, "The theme has no translation file; add i18n/\(language).yml.", at: SourceLocation(file: "templates/i18n/\(language).yml"))
         }
-        // The templates and the site's lookups do not depend on each other: made side by side (a text edit of
-        // 10,000 articles spent 0.03 and 0.07 s on them, one core each).
-        let (templates, index) = Parallel.both({ TemplateSet(theme: theme, labels: labels) }, { SiteIndex(site: site) })
+        // The templates and the site's lookups do not depend on each other: a small site's text edit makes them
+        // side by side (10,000 articles: 0.03 and 0.07 s, one core each); other builds one after the other, in the
+        // main thread's memory (full builds of 100,000 articles peaked at 1.92–1.97 GB in four runs with this and
+        // two other steps side by side, 1.94 GB in two without).
+        let sideBySide = reuse?.indexBesidePages ?? false
+        let (templates, index) = sideBySide
+            ? Parallel.both({ TemplateSet(theme: theme, labels: labels) }, { SiteIndex(site: site) })
+            : (TemplateSet(theme: theme, labels: labels), SiteIndex(site: site))
         diagnostics.append(contentsOf: templates.diagnostics)
 
         let baseURL = normalizedBaseURL(options.baseURL ?? site.config.baseURL)
@@ -63,9 +68,9 @@ public enum SiteRenderer {
 
         // The search index, sharded so a query downloads only what it needs. A full build makes it first: its
         // working tables are gone before the pages are rendered, which then reuse their memory (100,000 articles:
-        // peak 1.87 → 1.74 GiB). A text edit, which keeps nearly every page, makes it beside the pages (10,000
-        // articles: 0.18 s of the index and 0.19 s of the pages, each mostly on one core).
-        let overlapped = reuse != nil
+        // peak 1.87 → 1.74 GiB). A text edit of a small site, which keeps nearly every page, makes it beside the
+        // pages (10,000 articles: 0.18 s of the index and 0.19 s of the pages, each mostly on one core).
+        let overlapped = sideBySide
         // The previous corpus is taken out of `reuse` and handed over, so the recount changes it in place.
         let previousSearch = Handover(reuse?.takePreviousSearch())
         let reuse = reuse
