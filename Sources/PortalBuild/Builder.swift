@@ -126,7 +126,8 @@ public struct Builder: Sendable {
             BuildSnapshot.discardTemporaryContent(snapshotPath: snapshotPath)
             SearchCorpusFile.discardTemporary(at: searchCorpusPath)
         }
-        let smallSite = inputs.files.count <= Self.smallSiteFiles || textEdit?.isSmall == true
+        // (A text edit has taken the files over: its own measure tells.)
+        let smallSite = textEdit.map(\.isSmall) ?? (inputs.files.count <= Self.smallSiteFiles)
         let rendered = render(consume inputs, timings: timings, textEdit: textEdit, contentSink: contentSink, corpusSink: corpusSink) {
             // Taking over the kept site (renaming the spare folder, listing its files: 0.1 s at 10,000 articles) runs
             // beside the render's start on a small site; the first file that arrives waits for it. Should it fail,
