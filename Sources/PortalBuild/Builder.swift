@@ -70,7 +70,6 @@ public struct Builder: Sendable {
         let (fingerprint, baseFingerprint, fileHashes) = inputFingerprint(inputs, executableHash: executable?.hash)
         let fileStamps = inputs.fileStamps
         if let previous, previous.fingerprint == fingerprint, previous.publishedSiteIsIntact(in: outputDirectory) {
-            prefetch?.cancel()
             // Like every build, remove what killed builds left beside the site; the site itself stays untouched.
             SitePublisher(outputDirectory: outputDirectory).removeLeftovers()
             timings.append(.init(phase: "unchanged", clock: clock))
@@ -100,6 +99,8 @@ public struct Builder: Sendable {
         }
         // A full build: what was read in case of a text edit goes before the large part begins.
         if textEdit == nil { prefetch?.finish() }
+        // A small site's text edit does more at once (see `TextEdit.isSmall`).
+        let smallTextEdit = textEdit?.isSmall == true
 
         // Write: a complete new site beside the old one, the pages as they are rendered, swapped in at the end.
         // The staging folder is made only once the content passed its check, so a failed check touches nothing.
@@ -118,8 +119,8 @@ public struct Builder: Sendable {
         // A small site's text edit writes the corpus on another core while the pages are kept (10,000 articles:
         // 0.05 s); other builds write it before the pages are rendered, so that its memory is free for them.
         var corpusWritten: Background<Void>?
-        let corpusSink: ((SearchCorpus) -> Void)? = options.incremental ? { [isSmallTextEdit = textEdit?.isSmall == true] corpus in
-            guard isSmallTextEdit else { return SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath) }
+        let corpusSink: ((SearchCorpus) -> Void)? = options.incremental ? { corpus in
+            guard smallTextEdit else { return SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath) }
             corpusWritten = Background { SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath) }
         } : nil
         defer {
@@ -179,9 +180,8 @@ public struct Builder: Sendable {
             fingerprint: fingerprint, diagnostics: result.diagnostics.all, pagesWritten: result.pagesWritten,
             filesWritten: result.filesWritten, executable: executable, manifest: published.manifest,
             spare: published.keptSpare ? previous?.manifest ?? [:] : [:])
-        let cacheWritten = textEdit?.isSmall == true ? Background { cache.write(to: cachePath) } : nil
+        let cacheWritten = smallTextEdit ? Background { cache.write(to: cachePath) } : nil
         if cacheWritten == nil { cache.write(to: cachePath) }
-        defer { if leavesMemoryToProcessExit { LeftToExit.keep(cache) } }
         if options.incremental, let content = rendered.content, let record = rendered.record {
             // A text edit leaves the content file as it is and stores its texts beside it; a full check's content
             // file replaces the old one.
@@ -203,7 +203,7 @@ public struct Builder: Sendable {
         }
         cacheWritten?.take()
         result.timings.append(.init(phase: "store cache", clock: storeClock))
-        if leavesMemoryToProcessExit { LeftToExit.keep((textEdit, rendered, staging, previous, published)) }
+        if leavesMemoryToProcessExit { LeftToExit.keep((textEdit, rendered, staging, previous, published, cache)) }
         return result
     }
 
@@ -335,7 +335,7 @@ public struct Builder: Sendable {
         let reuse = textEdit.flatMap { edit in
             staging.map {
                 RenderReuse(changedTexts: edit.changed, previous: edit.record, previousSearch: edit.search.take(),
-                            indexBesidePages: edit.isSmall, keep: $0.keep)
+                            sideBySide: edit.isSmall, keep: $0.keep)
             }
         }
         let rendered = SiteRenderer.renderTimed(

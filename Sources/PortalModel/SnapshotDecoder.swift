@@ -142,42 +142,26 @@ struct SnapshotValueDecoder: Decoder {
             try reader.expect(.double)
             return Float(Double(bitPattern: try reader.read64())) as! T
         }
-        // The other integers by name: asking every other type whether it is one (`as? FixedWidthInteger.Type`)
-        // looked up a protocol conformance for each value decoded.
-        if T.self == UInt64.self { return try integer(UInt64.self) as! T }
-        if T.self == Int64.self { return try integer(Int64.self) as! T }
-        if T.self == UInt32.self { return try integer(UInt32.self) as! T }
-        if T.self == Int32.self { return try integer(Int32.self) as! T }
-        if T.self == UInt16.self { return try integer(UInt16.self) as! T }
-        if T.self == Int16.self { return try integer(Int16.self) as! T }
-        if T.self == UInt8.self { return try integer(UInt8.self) as! T }
-        if T.self == Int8.self { return try integer(Int8.self) as! T }
-        if T.self == UInt.self { return try integer(UInt.self) as! T }
+        if let integer = T.self as? any FixedWidthInteger.Type {
+            try reader.expect(.integer)
+            return integer.init(truncatingIfNeeded: try reader.read64()) as! T
+        }
         return try T(from: self)
-    }
-
-    /// An integer as the encoder wrote it (8 bytes, whatever its width).
-    private func integer<Integer: FixedWidthInteger>(_ type: Integer.Type) throws -> Integer {
-        try reader.expect(.integer)
-        return Integer(truncatingIfNeeded: try reader.read64())
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         if let isCancelled = reader.isCancelled, isCancelled() { throw SnapshotDecoder.Failure(description: "cancelled") }
         try reader.expect(.keyed)
         let count = try reader.read32()
-        // Where the entries' keys are and where their values start; values are read when asked for. Keys are
-        // compared as bytes where they lie, never made into strings.
-        var entries: [Entry] = []
+        // The entries' keys and where their values start; values are read when asked for.
+        var entries: [(key: String, start: Int, end: Int)] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
-            let keyLength = try reader.read32()
-            let keyStart = reader.offset
-            try reader.advance(by: keyLength)
+            let key = try reader.readString()
             let length = try reader.read32()
             let start = reader.offset
             if length == 0xFFFF_FFFF { try reader.skipValue() } else { try reader.advance(by: length) }
-            entries.append(Entry(keyStart: keyStart, keyLength: keyLength, start: start, end: reader.offset))
+            entries.append((key, start, reader.offset))
         }
         return KeyedDecodingContainer(KeyedContainer<Key>(reader: reader, entries: entries, end: reader.offset, cursor: Cursor()))
     }
@@ -191,14 +175,6 @@ struct SnapshotValueDecoder: Decoder {
         SingleContainer(decoder: self)
     }
 
-    /// One entry of a keyed container: where its key's bytes and its value lie.
-    struct Entry {
-        var keyStart: Int
-        var keyLength: Int
-        var start: Int
-        var end: Int
-    }
-
     /// Where the next key is expected in a keyed container: keys are mostly asked for in the order they were
     /// written (a dictionary's all of them), so looking there first keeps a large container linear.
     final class Cursor {
@@ -207,42 +183,31 @@ struct SnapshotValueDecoder: Decoder {
 
     struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let reader: SnapshotDecoder.Reader
-        let entries: [Entry]
+        let entries: [(key: String, start: Int, end: Int)]
         /// Where the container ends: the reader is left here after each value.
         let end: Int
         let cursor: Cursor
         var codingPath: [any CodingKey] { [] }
 
-        var allKeys: [Key] {
-            entries.compactMap { entry in
-                Key(stringValue: String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[entry.keyStart..<entry.keyStart + entry.keyLength]), as: UTF8.self))
-            }
-        }
+        var allKeys: [Key] { entries.compactMap { Key(stringValue: $0.key) } }
 
         func contains(_ key: Key) -> Bool {
             entry(key) != nil
         }
 
-        /// Whether the entry's key is `name`.
-        private func matches(_ entry: Entry, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
-            entry.keyLength == name.count && (name.isEmpty || memcmp(reader.bytes.baseAddress! + entry.keyStart, name.baseAddress!, name.count) == 0)
-        }
-
-        private func entry(_ key: Key) -> Entry? {
-            var name = key.stringValue
-            return name.withUTF8 { name in
-                if cursor.next < entries.count, matches(entries[cursor.next], name) {
-                    defer { cursor.next += 1 }
-                    return entries[cursor.next]
-                }
-                // The same key again (`decodeIfPresent` looks before it reads).
-                if cursor.next > 0, cursor.next <= entries.count, matches(entries[cursor.next - 1], name) {
-                    return entries[cursor.next - 1]
-                }
-                guard let index = entries.firstIndex(where: { matches($0, name) }) else { return nil }
-                cursor.next = index + 1
-                return entries[index]
+        private func entry(_ key: Key) -> (key: String, start: Int, end: Int)? {
+            let name = key.stringValue
+            if cursor.next < entries.count, entries[cursor.next].key == name {
+                defer { cursor.next += 1 }
+                return entries[cursor.next]
             }
+            // The same key again (`decodeIfPresent` looks before it reads).
+            if cursor.next > 0, cursor.next <= entries.count, entries[cursor.next - 1].key == name {
+                return entries[cursor.next - 1]
+            }
+            guard let index = entries.firstIndex(where: { $0.key == name }) else { return nil }
+            cursor.next = index + 1
+            return entries[index]
         }
 
         /// Runs `body` with the reader at the value of `key`, then leaves it at the container's end.

@@ -79,45 +79,30 @@ struct SnapshotValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// Writes a value with its tag: primitives directly, others through `encode(to:)`, which opens a container.
-    ///
-    /// Primitive types are recognised by comparing metatypes, which costs nothing; a cast such as
-    /// `value as? any BinaryInteger` looks up a protocol conformance for every value that is none.
     func encodeValue<T: Encodable>(_ value: T) throws {
-        if T.self == String.self {
+        switch value {
+        case let text as String:
             buffer.append(SnapshotEncoder.Tag.string.rawValue)
-            buffer.appendString(value as! String)
-        } else if T.self == Int.self {
-            try integer(value as! Int)
-        } else if T.self == Bool.self {
+            buffer.appendString(text)
+        case let number as Int:
+            buffer.append(SnapshotEncoder.Tag.integer.rawValue)
+            buffer.append64(UInt64(bitPattern: Int64(number)))
+        case let flag as Bool:
             buffer.append(SnapshotEncoder.Tag.boolean.rawValue)
-            buffer.append(value as! Bool ? 1 : 0)
-        } else if T.self == Double.self {
+            buffer.append(flag ? 1 : 0)
+        case let number as Double:
             buffer.append(SnapshotEncoder.Tag.double.rawValue)
-            buffer.append64((value as! Double).bitPattern)
-        } else if T.self == Float.self {
+            buffer.append64(number.bitPattern)
+        case let number as Float:
             buffer.append(SnapshotEncoder.Tag.double.rawValue)
-            buffer.append64(Double(value as! Float).bitPattern)
-        } else if T.self == UInt64.self { try integer(value as! UInt64)
-        } else if T.self == Int64.self { try integer(value as! Int64)
-        } else if T.self == UInt32.self { try integer(value as! UInt32)
-        } else if T.self == Int32.self { try integer(value as! Int32)
-        } else if T.self == UInt16.self { try integer(value as! UInt16)
-        } else if T.self == Int16.self { try integer(value as! Int16)
-        } else if T.self == UInt8.self { try integer(value as! UInt8)
-        } else if T.self == Int8.self { try integer(value as! Int8)
-        } else if T.self == UInt.self { try integer(value as! UInt)
-        } else {
+            buffer.append64(Double(number).bitPattern)
+        case let number as any BinaryInteger:
+            // Every other integer type, by its bit pattern (decoded back with the same truncation).
+            buffer.append(SnapshotEncoder.Tag.integer.rawValue)
+            buffer.append64(UInt64(truncatingIfNeeded: number))
+        default:
             try value.encode(to: self)
         }
-    }
-
-    /// An integer by its bit pattern in 8 bytes (decoded back with the same truncation); wider ones are refused.
-    private func integer<Integer: FixedWidthInteger>(_ number: Integer) throws {
-        guard Integer.bitWidth <= 64 else {
-            throw EncodingError.invalidValue(number, .init(codingPath: [], debugDescription: "integers wider than 64 bits are not supported"))
-        }
-        buffer.append(SnapshotEncoder.Tag.integer.rawValue)
-        buffer.append64(UInt64(truncatingIfNeeded: number))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {

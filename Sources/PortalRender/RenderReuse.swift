@@ -16,18 +16,19 @@ public struct RenderReuse: Sendable {
     public var keep: @Sendable (_ path: String, _ order: Int) -> Bool
     /// The previous build's search corpus, if it was kept; without it, every search document is counted.
     public var previousSearch: SearchCorpus?
-    /// Whether the search index is made beside the pages instead of before them: faster, but both need memory at
-    /// once (a text edit of 100,000 articles peaked 55 MB higher), so only for sites well below the memory limit.
-    public var indexBesidePages: Bool
+    /// Whether the render makes independent parts side by side (the templates beside the site's lookups, the
+    /// search index beside the pages) instead of one after the other: faster, but they need memory at once (a text
+    /// edit of 100,000 articles peaked 55 MB higher), so only for sites well below the memory limit.
+    public var sideBySide: Bool
 
     public init(
-        changedTexts: Set<String>, previous: RenderRecord, previousSearch: SearchCorpus? = nil, indexBesidePages: Bool = true,
+        changedTexts: Set<String>, previous: RenderRecord, previousSearch: SearchCorpus? = nil, sideBySide: Bool = true,
         keep: @escaping @Sendable (_ path: String, _ order: Int) -> Bool
     ) {
         self.changedTexts = changedTexts
         self.previous = previous
         self.previousSearch = previousSearch
-        self.indexBesidePages = indexBesidePages
+        self.sideBySide = sideBySide
         self.keep = keep
     }
 

@@ -52,7 +52,7 @@ public enum SiteRenderer {
         // side by side (10,000 articles: 0.03 and 0.07 s, one core each); other builds one after the other, in the
         // main thread's memory (full builds of 100,000 articles peaked at 1.92–1.97 GB in four runs with this and
         // two other steps side by side, 1.94 GB in two without).
-        let sideBySide = reuse?.indexBesidePages ?? false
+        let sideBySide = reuse?.sideBySide ?? false
         let (templates, index) = sideBySide
             ? Parallel.both({ TemplateSet(theme: theme, labels: labels) }, { SiteIndex(site: site) })
             : (TemplateSet(theme: theme, labels: labels), SiteIndex(site: site))
@@ -70,7 +70,6 @@ public enum SiteRenderer {
         // working tables are gone before the pages are rendered, which then reuse their memory (100,000 articles:
         // peak 1.87 → 1.74 GiB). A text edit of a small site, which keeps nearly every page, makes it beside the
         // pages (10,000 articles: 0.18 s of the index and 0.19 s of the pages, each mostly on one core).
-        let overlapped = sideBySide
         // The previous corpus is taken out of `reuse` and handed over, so the recount changes it in place.
         let previousSearch = Handover(reuse?.takePreviousSearch())
         let reuse = reuse
@@ -121,7 +120,7 @@ public enum SiteRenderer {
         }
         let search: (files: [OutputFile], streamedPaths: [String], seconds: Double, processorSeconds: Double)
         let pages: [RenderedPage]
-        if overlapped {
+        if sideBySide {
             (search, pages) = Parallel.both(makeSearch, makePages)
         } else {
             search = makeSearch()
@@ -201,7 +200,7 @@ public enum SiteRenderer {
         let result = unique(files, taken: Set(streamedPaths)).sorted { $0.path < $1.path }
         if options.leavesMemoryToProcessExit { LeftToExit.keep((index, builder, timeline, templates, requests, pages, feeds, openData, calendar)) }
         // Phases are consecutive slices of the wall-clock time: side by side, the pages and the index are one.
-        let timings = overlapped
+        let timings = sideBySide
             ? [(phase: Self.overlappedPhase, seconds: clock.seconds, processorSeconds: clock.processorSeconds)]
             : [(phase: "render", seconds: clock.seconds - search.seconds, processorSeconds: clock.processorSeconds - search.processorSeconds),
                (phase: "search index", seconds: search.seconds, processorSeconds: search.processorSeconds)]
