@@ -42,7 +42,7 @@ struct BuildSnapshot: Sendable {
     var body: Body
 
     private static let header = Array("portal-snapshot 4\n".utf8)
-    private static let contentHeader = Array("portal-snapshot-content 1\n".utf8)
+    private static let contentHeader = Array("portal-snapshot-content 2\n".utf8)
 
     /// The snapshot file beside the cache file at `cachePath`.
     static func location(cachePath: String) -> String {
@@ -54,25 +54,80 @@ struct BuildSnapshot: Sendable {
         path.replacingSuffix(".snapshot", with: ".content")
     }
 
-    /// Reads a snapshot; nil when missing or not understood.
-    static func read(from path: String) -> BuildSnapshot? {
+    /// A snapshot file read, with its gate decoded and its body not yet: the gate alone tells whether the
+    /// snapshot applies and which content file it completes, so that file's decoding can begin before the body's.
+    struct Opened: Sendable {
+        var gate: Gate
+        var bytes: [UInt8]
+        var bodyStart: Int
+
+        /// The whole snapshot; nil when its body is not understood.
+        func decoded() -> BuildSnapshot? {
+            guard let body = try? SnapshotDecoder().decode(Body.self, from: bytes, startingAt: bodyStart) else { return nil }
+            return BuildSnapshot(gate: gate, body: body)
+        }
+    }
+
+    /// Reads a snapshot file and decodes its gate; nil when missing or not understood.
+    static func open(_ path: String) -> Opened? {
         guard let bytes = CacheFile.read(path, stamp: header), bytes.count >= header.count + 8 else { return nil }
         let gateStart = header.count + 8
         let gateLength = bytes[header.count..<gateStart].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         guard gateLength >= 0, gateLength <= bytes.count - gateStart,
-              let gate = try? SnapshotDecoder().decode(Gate.self, from: Array(bytes[gateStart..<gateStart + gateLength])),
-              let body = try? SnapshotDecoder().decode(Body.self, from: bytes, startingAt: gateStart + gateLength) else { return nil }
-        return BuildSnapshot(gate: gate, body: body)
+              let gate = try? SnapshotDecoder().decode(Gate.self, from: bytes, in: gateStart..<gateStart + gateLength) else { return nil }
+        return Opened(gate: gate, bytes: bytes, bodyStart: gateStart + gateLength)
+    }
+
+    /// Reads a snapshot; nil when missing or not understood.
+    static func read(from path: String) -> BuildSnapshot? {
+        open(path)?.decoded()
     }
 
     /// The content this snapshot completes, with its overlay applied; nil when the content file is missing,
     /// damaged or another build's, or when `isCancelled` said so before the decoding was done.
     func content(snapshotPath: String, isCancelled: (@Sendable () -> Bool)? = nil) -> CheckedContent? {
-        let stamp = Self.contentStamp(gate.contentID)
-        guard let bytes = CacheFile.read(Self.contentLocation(snapshotPath: snapshotPath), stamp: stamp),
-              let content = try? SnapshotDecoder(isCancelled: isCancelled).decode(CheckedContent.self, from: bytes, startingAt: stamp.count)
-        else { return nil }
-        return content.applying(body.overlay)
+        Self.content(contentID: gate.contentID, snapshotPath: snapshotPath, isCancelled: isCancelled)?.applying(body.overlay)
+    }
+
+    /// The content file of the build with fingerprint `contentID`, without any overlay; nil when it is missing,
+    /// damaged or another build's, or when `isCancelled` said so before the decoding was done.
+    ///
+    /// The file holds the content's three parts (`CheckedContent.Parts`), each after its length in bytes; they are
+    /// decoded side by side (10,000 articles: 23 MB, decoded on one core in 0.25–0.6 s before).
+    static func content(contentID: String, snapshotPath: String, isCancelled: (@Sendable () -> Bool)? = nil) -> CheckedContent? {
+        let stamp = contentStamp(contentID)
+        guard let bytes = CacheFile.read(contentLocation(snapshotPath: snapshotPath), stamp: stamp) else { return nil }
+        var ranges: [Range<Int>] = []
+        var offset = stamp.count
+        for _ in 0..<3 {
+            guard bytes.count - offset >= 8 else { return nil }
+            let length = bytes[offset..<offset + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            offset += 8
+            guard length <= UInt64(bytes.count - offset) else { return nil }
+            ranges.append(offset..<offset + Int(length))
+            offset += Int(length)
+        }
+        guard offset == bytes.count else { return nil }
+        /// One decoded part.
+        enum Part: Sendable {
+            case rest(CheckedContent), measures([Measure]), updates([Update]), failed
+        }
+        let partRanges = ranges
+        let parts = Parallel.map([0, 1, 2]) { number -> Part in
+            let decoder = SnapshotDecoder(isCancelled: isCancelled)
+            let ranges = partRanges
+            do {
+                switch number {
+                case 0: return .rest(try decoder.decode(CheckedContent.self, from: bytes, in: ranges[0]))
+                case 1: return .measures(try decoder.decode([Measure].self, from: bytes, in: ranges[1]))
+                default: return .updates(try decoder.decode([Update].self, from: bytes, in: ranges[2]))
+                }
+            } catch {
+                return .failed
+            }
+        }
+        guard case .rest(let rest) = parts[0], case .measures(let measures) = parts[1], case .updates(let updates) = parts[2] else { return nil }
+        return CheckedContent(.init(rest: rest, measures: measures, updates: updates))
     }
 
     /// Writes the snapshot atomically; a failure only means the next build is a full one.
@@ -91,10 +146,25 @@ struct BuildSnapshot: Sendable {
 
     /// Writes a full check's content (without texts), belonging to the build with fingerprint `contentID`, to the
     /// temporary location of the content file beside `snapshotPath`; `publishContent` names it.
+    ///
+    /// The content's three parts are encoded side by side, each written after its length (see `content`).
     static func writeContent(_ content: CheckedContent, contentID: String, snapshotPath: String) {
-        guard let encoded = try? SnapshotEncoder().encode(content.withoutTexts()) else { return }
+        let parts = content.withoutTexts().parts()
+        let encoded = Parallel.map([0, 1, 2]) { number -> [UInt8]? in
+            switch number {
+            case 0: try? SnapshotEncoder().encode(parts.rest)
+            case 1: try? SnapshotEncoder().encode(parts.measures)
+            default: try? SnapshotEncoder().encode(parts.updates)
+            }
+        }
+        guard encoded.allSatisfy({ $0 != nil }) else { return }
         try? CacheFile.writeTemporary(of: contentLocation(snapshotPath: snapshotPath), stamp: contentStamp(contentID)) { file in
-            try file.write(encoded)
+            for case let part? in encoded {
+                var length: [UInt8] = []
+                withUnsafeBytes(of: UInt64(part.count).littleEndian) { length.append(contentsOf: $0) }
+                try file.write(length)
+                try file.write(part)
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import Synchronization
 final class CachePrefetch: Sendable {
     /// The cache file, nil when missing or not understood.
     let cache: Background<BuildCache?>
+    /// The snapshot file with its gate decoded, nil when missing, not understood or not the cache's.
+    private let opened: Background<BuildSnapshot.Opened?>
     /// The snapshot file, nil when missing, not understood or not the cache's.
     let snapshot: Background<BuildSnapshot?>
     /// The snapshot's content with its overlay applied, when its file was at most the size limit given (nil when
@@ -36,18 +38,25 @@ final class CachePrefetch: Sendable {
     /// file in `contentDirectory` has a new stamp).
     init(cachePath: String, snapshotPath: String, searchCorpusPath: String, contentDirectory: String, decodingContentUpTo limit: Int64?) {
         let cache = Background { BuildCache.read(from: cachePath) }
-        let snapshot = Background { () -> BuildSnapshot? in
-            guard let fingerprint = cache.value?.fingerprint, let snapshot = BuildSnapshot.read(from: snapshotPath),
-                  snapshot.gate.fingerprint == fingerprint else { return nil }
-            return snapshot
+        // The snapshot is read beside the cache (10,000 articles: 0.15 s to read the cache's manifest), its gate
+        // first; whether it is the cache's is checked once both are read.
+        let unchecked = Background { BuildSnapshot.open(snapshotPath) }
+        let opened = Background { () -> BuildSnapshot.Opened? in
+            guard let opened = unchecked.value, let fingerprint = cache.value?.fingerprint,
+                  opened.gate.fingerprint == fingerprint else { return nil }
+            return opened
         }
+        let snapshot = Background { opened.value?.decoded() }
         let cancelled = Flag()
         let contentSize = FileStamp.of(BuildSnapshot.contentLocation(snapshotPath: snapshotPath))?.size
         if let limit, let contentSize, contentSize <= limit {
-            let worthDecoding = Background { snapshot.value.map { Self.someFileChanged(since: $0, in: contentDirectory) } ?? false }
+            // The content file is decoded beside the snapshot's body, whose overlay it takes at the end.
+            let worthDecoding = Background { opened.value.map { Self.someFileChanged(since: $0.gate, in: contentDirectory) } ?? false }
             content = Background {
-                guard worthDecoding.value, let snapshot = snapshot.value else { return .skipped }
-                return .content(snapshot.content(snapshotPath: snapshotPath, isCancelled: { cancelled.isSet }))
+                guard worthDecoding.value, let contentID = opened.value?.gate.contentID else { return .skipped }
+                let stored = BuildSnapshot.content(contentID: contentID, snapshotPath: snapshotPath, isCancelled: { cancelled.isSet })
+                guard let stored, let overlay = snapshot.value?.body.overlay else { return .content(nil) }
+                return .content(stored.applying(overlay))
             }
             search = Background {
                 guard worthDecoding.value, !cancelled.isSet, let fingerprint = cache.value?.fingerprint else { return nil }
@@ -58,14 +67,15 @@ final class CachePrefetch: Sendable {
             search = nil
         }
         self.cache = cache
+        self.opened = opened
         self.snapshot = snapshot
         self.cancelled = cancelled
     }
 
     /// Whether a content file the snapshot knows is gone or has another stamp (files added since do not count:
     /// they mean a full build).
-    private static func someFileChanged(since snapshot: BuildSnapshot, in contentDirectory: String) -> Bool {
-        snapshot.gate.fileStamps.contains { path, stamp in FileStamp.of(contentDirectory + "/" + path) != stamp }
+    private static func someFileChanged(since gate: BuildSnapshot.Gate, in contentDirectory: String) -> Bool {
+        gate.fileStamps.contains { path, stamp in FileStamp.of(contentDirectory + "/" + path) != stamp }
     }
 
     /// Stops decoding the content (which then is nil); the cache and snapshot stay readable.
@@ -82,6 +92,7 @@ final class CachePrefetch: Sendable {
         content?.discard()
         if !keepingSearch { search?.discard() }
         snapshot.discard()
+        opened.discard()
     }
 
     /// A flag set once, read from any thread.

@@ -19,8 +19,14 @@ public struct SnapshotDecoder {
     /// The value `bytes` hold from `offset` to their end (a file's bytes after its header, without copying them).
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], startingAt offset: Int = 0) throws -> T {
         guard offset >= 0, offset <= bytes.count else { throw Failure(description: "offset beyond the end") }
+        return try decode(type, from: bytes, in: offset..<bytes.count)
+    }
+
+    /// The value `bytes` hold in `range`, exactly (one of several values stored one after another).
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], in range: Range<Int>) throws -> T {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { throw Failure(description: "range beyond the end") }
         return try bytes.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[offset...])
+            let buffer = UnsafeBufferPointer(rebasing: whole[range])
             let reader = Reader(bytes: buffer, isCancelled: isCancelled)
             let value = try SnapshotValueDecoder(reader: reader).decodeValue(T.self)
             guard reader.offset == buffer.count else { throw Failure(description: "trailing bytes") }

@@ -63,6 +63,18 @@ import Testing
         #expect(throws: (any Error).self) { try SnapshotDecoder().decode(Sample.self, from: bytes + [0]) }
     }
 
+    /// Values stored one after another decode from their own ranges, exactly: a range one byte short or long throws.
+    @Test func valuesDecodeFromTheirRanges() throws {
+        let first = try SnapshotEncoder().encode(Self.sample), second = try SnapshotEncoder().encode(["eins", "zwei"])
+        let bytes = [0xAB] + first + second
+        let firstRange = 1..<1 + first.count, secondRange = firstRange.upperBound..<bytes.count
+        #expect(try SnapshotDecoder().decode(Sample.self, from: bytes, in: firstRange) == Self.sample)
+        #expect(try SnapshotDecoder().decode([String].self, from: bytes, in: secondRange) == ["eins", "zwei"])
+        #expect(throws: (any Error).self) { try SnapshotDecoder().decode(Sample.self, from: bytes, in: 1..<firstRange.upperBound - 1) }
+        #expect(throws: (any Error).self) { try SnapshotDecoder().decode(Sample.self, from: bytes, in: 1..<firstRange.upperBound + 1) }
+        #expect(throws: (any Error).self) { try SnapshotDecoder().decode([String].self, from: bytes, in: secondRange.lowerBound..<bytes.count + 1) }
+    }
+
     @Test func aCancelledDecodingThrows() throws {
         let bytes = try SnapshotEncoder().encode(Self.sample)
         #expect(throws: SnapshotDecoder.Failure.self) { try SnapshotDecoder(isCancelled: { true }).decode(Sample.self, from: bytes) }
