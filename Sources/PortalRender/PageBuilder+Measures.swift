@@ -5,20 +5,22 @@ extension PageBuilder {
     func measuresPage(filter: PageRequest.MeasureFilter?) -> PageView {
         let path = filter?.path ?? Route.measures.path
         let title: String
-        let measures: [Measure]
+        // Positions in the register, so that the measures are read in place instead of copied.
+        let all = index.measures
+        let measures: [Int]
         switch filter {
         case nil:
             title = labels["measures.title"]
-            measures = index.measures
+            measures = Array(all.indices)
         case .area(let id):
             title = labels.format("measures.filteredByArea", ["value": index.areaLabel(id)])
-            measures = index.measures.filter { $0.area == id }
+            measures = all.indices.filter { all[$0].area == id }
         case .status(let status):
             title = labels.format("measures.filteredByStatus", ["value": labels.label(status)])
-            measures = index.measures.filter { $0.status == status }
+            measures = all.indices.filter { all[$0].status == status }
         case .riskClass(let riskClass):
             title = labels.format("measures.filteredByRisk", ["value": labels.label(riskClass)])
-            measures = index.measures.filter { $0.riskClass == riskClass }
+            measures = all.indices.filter { all[$0].riskClass == riskClass }
         }
         var view = frame(path: path, title: title, description: labels["measures.intro"],
                          trail: filter == nil ? [] : [(labels["nav.measures"], Route.measures.path)])
@@ -27,7 +29,7 @@ extension PageBuilder {
         view["allHref"] = Route.measures.path
         view[list: "filterGroups"] = filterGroups(current: path)
         view["resultCount"] = labels.count("measures.count", measures.count, formatted: format.integer(measures.count))
-        view.setItems("measures", count: measures.count) { [self] in measureSummary(measures[$0]) }
+        view.setItems("measures", count: measures.count) { [self] in measureSummary(all[measures[$0]]) }
         view[flag: "hasMeasures"] = !measures.isEmpty
         return PageView(path: path, template: "layouts/measures", view: view)
     }
@@ -39,12 +41,7 @@ extension PageBuilder {
             view["current"] = path == current ? "page" : nil
             return view
         }
-        var counts: [String: Int] = [:]
-        for measure in index.measures {
-            counts[PageRequest.MeasureFilter.area(measure.area).path, default: 0] += 1
-            counts[PageRequest.MeasureFilter.status(measure.status).path, default: 0] += 1
-            counts[PageRequest.MeasureFilter.riskClass(measure.riskClass).path, default: 0] += 1
-        }
+        let counts = measureFilterCounts
         let groups: [(String, [(String, String)])] = [
             (labels["measures.filter.area"], site.config.areas.map { ($0.label, PageRequest.MeasureFilter.area($0.id).path) }),
             (labels["measures.filter.status"], MeasureStatus.allCases.map { (labels.label($0), PageRequest.MeasureFilter.status($0).path) }),
