@@ -30,7 +30,8 @@ public struct MarkdownDocument: Sendable, Hashable {
     ///   - text: The Markdown (without front matter). Positions in the result are relative to it.
     ///   - reservedHeadingIDs: Ids the page template already uses (e.g. `inhalt` for a skip link); headings
     ///     never get one of them and are numbered on instead (`inhalt-2`).
-    public static func parse(_ text: String, reservedHeadingIDs: Set<String> = []) -> MarkdownDocument {
-        CommonMarkConverter.convert(text, reservedHeadingIDs: reservedHeadingIDs)
+    ///   - positions: Whether nodes carry their ``SourcePosition`` (for diagnostics); without, they carry none.
+    public static func parse(_ text: String, reservedHeadingIDs: Set<String> = [], positions: Bool = true) -> MarkdownDocument {
+        CommonMarkConverter.convert(text, reservedHeadingIDs: reservedHeadingIDs, positions: positions)
     }
 }

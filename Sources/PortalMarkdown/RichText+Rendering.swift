@@ -24,8 +24,9 @@ extension RichText {
         document().plainText
     }
 
-    /// The Markdown parsed as the content stage parsed it when it checked it (same reserved heading ids).
+    /// The Markdown parsed as the content stage parsed it when it checked it (same reserved heading ids), without
+    /// source positions, which only diagnostics need.
     private func document() -> MarkdownDocument {
-        MarkdownDocument.parse(markdown, reservedHeadingIDs: Set(reservedHeadingIDs))
+        MarkdownDocument.parse(markdown, reservedHeadingIDs: Set(reservedHeadingIDs), positions: false)
     }
 }
