@@ -6,8 +6,9 @@ Usage: Benchmarks/inode_churn.py [FOLDER]   (default: Benchmarks/work/churn; nee
 Creates 10,000 folders with one 20 KB file each (about a portal site of 10,000 pages), then deletes it and at once
 creates another, and prints the system time of each creation. On ext4 without a journal (this project's machines)
 the kernel skips every recently freed inode one by one when it allocates a new one (`recently_deleted()` in
-fs/ext4/ialloc.c), so the second creation costs several times the first. Run it on a disk where nothing was
-deleted in the last few minutes; BENCHMARKS.md explains why bench.py moves old outputs aside instead.
+fs/ext4/ialloc.c), so the second creation costs more than the first, and every run costs more while the last
+runs' deletions are recent (a few minutes). Run it on a disk where nothing was deleted in the last few minutes;
+BENCHMARKS.md explains why bench.py moves old outputs aside instead.
 """
 import os
 import shutil
