@@ -70,11 +70,9 @@ struct BuildSnapshot: Sendable {
 
     /// Reads a snapshot file and decodes its gate; nil when missing or not understood.
     static func open(_ path: String) -> Opened? {
-        guard let bytes = CacheFile.read(path, stamp: header), bytes.count >= header.count + 8 else { return nil }
+        guard let bytes = CacheFile.read(path, stamp: header), let gateLength = sectionLength(in: bytes, at: header.count) else { return nil }
         let gateStart = header.count + 8
-        let gateLength = bytes[header.count..<gateStart].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-        guard gateLength >= 0, gateLength <= bytes.count - gateStart,
-              let gate = try? SnapshotDecoder().decode(Gate.self, from: bytes, in: gateStart..<gateStart + gateLength) else { return nil }
+        guard let gate = try? SnapshotDecoder().decode(Gate.self, from: bytes, in: gateStart..<gateStart + gateLength) else { return nil }
         return Opened(gate: gate, bytes: bytes, bodyStart: gateStart + gateLength)
     }
 
@@ -100,12 +98,9 @@ struct BuildSnapshot: Sendable {
         var ranges: [Range<Int>] = []
         var offset = stamp.count
         for _ in 0..<3 {
-            guard bytes.count - offset >= 8 else { return nil }
-            let length = bytes[offset..<offset + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-            offset += 8
-            guard length <= UInt64(bytes.count - offset) else { return nil }
-            ranges.append(offset..<offset + Int(length))
-            offset += Int(length)
+            guard let length = sectionLength(in: bytes, at: offset) else { return nil }
+            ranges.append(offset + 8..<offset + 8 + length)
+            offset += 8 + length
         }
         guard offset == bytes.count else { return nil }
         /// One decoded part.
@@ -135,7 +130,7 @@ struct BuildSnapshot: Sendable {
         do {
             let gateBytes = try SnapshotEncoder().encode(gate)
             var bytes = Self.header
-            withUnsafeBytes(of: UInt64(gateBytes.count).littleEndian) { bytes.append(contentsOf: $0) }
+            Self.appendSectionLength(gateBytes.count, to: &bytes)
             bytes += gateBytes
             bytes += try SnapshotEncoder().encode(body)
             try CacheFile.writeAtomically(bytes, to: path)
@@ -161,11 +156,24 @@ struct BuildSnapshot: Sendable {
         try? CacheFile.writeTemporary(of: contentLocation(snapshotPath: snapshotPath), stamp: contentStamp(contentID)) { file in
             for case let part? in encoded {
                 var length: [UInt8] = []
-                withUnsafeBytes(of: UInt64(part.count).littleEndian) { length.append(contentsOf: $0) }
+                appendSectionLength(part.count, to: &length)
                 try file.write(length)
                 try file.write(part)
             }
         }
+    }
+
+    /// Appends the length of the section that follows (the gate, a part of the content) as 8 bytes, little-endian.
+    private static func appendSectionLength(_ count: Int, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt64(count).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The section length written by `appendSectionLength` at `offset`; nil when fewer than 8 bytes are left or the
+    /// section would run past the end.
+    private static func sectionLength(in bytes: [UInt8], at offset: Int) -> Int? {
+        guard offset >= 0, bytes.count - offset >= 8 else { return nil }
+        let length = bytes[offset..<offset + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        return length <= UInt64(bytes.count - offset - 8) ? Int(length) : nil
     }
 
     /// Gives the content file this process wrote its final name; false when there is none.

@@ -11,19 +11,19 @@ extension PageBuilder {
 
         view[list: "figures"] = [
             figure(measures.count, "home.figure.measures", Route.measures.path),
-            figure(measures.filter { $0.status == .inUse }.count, "home.figure.inUse", PageRequest.MeasureFilter.status(.inUse).path),
+            figure(measureCount(.status(.inUse)), "home.figure.inUse", PageRequest.MeasureFilter.status(.inUse).path),
             figure(site.motions.count, "home.figure.motions", Route.motions.path),
             figure(openItems.count, "home.figure.openItems", Route.motions.path),
             figure(overdue.count, "home.figure.overdue", "#ueberfaellig"),
         ]
         view[list: "byStatus"] = MeasureStatus.allCases.map { status in
-            countRow(labels.label(status), measures.filter { $0.status == status }.count, PageRequest.MeasureFilter.status(status).path)
+            countRow(labels.label(status), measureCount(.status(status)), PageRequest.MeasureFilter.status(status).path)
         }
         view[list: "byArea"] = site.config.areas.map { area in
-            countRow(area.label, measures.filter { $0.area == area.id }.count, PageRequest.MeasureFilter.area(area.id).path)
+            countRow(area.label, measureCount(.area(area.id)), PageRequest.MeasureFilter.area(area.id).path)
         }
         view[list: "byRisk"] = RiskClass.allCases.map { riskClass in
-            countRow(labels.label(riskClass), measures.filter { $0.riskClass == riskClass }.count, PageRequest.MeasureFilter.riskClass(riskClass).path)
+            countRow(labels.label(riskClass), measureCount(.riskClass(riskClass)), PageRequest.MeasureFilter.riskClass(riskClass).path)
         }
         view["measureTotal"] = format.integer(measures.count)
         view[object: "latest"] = Self.group("updates", site.updates.prefix(Self.homeListLength).map(updateSummary))

@@ -34,6 +34,11 @@ extension PageBuilder {
         return PageView(path: path, template: "layouts/measures", view: view)
     }
 
+    /// How many measures the register shows with `filter`.
+    func measureCount(_ filter: PageRequest.MeasureFilter) -> Int {
+        measureFilterCounts[filter.path] ?? 0
+    }
+
     /// The filter navigation: areas, statuses, risk classes, each with its count; the current one marked.
     private func filterGroups(current: String) -> [ViewData] {
         func option(_ label: String, _ path: String, _ count: Int) -> ViewData {
@@ -41,7 +46,6 @@ extension PageBuilder {
             view["current"] = path == current ? "page" : nil
             return view
         }
-        let counts = measureFilterCounts
         let groups: [(String, [(String, String)])] = [
             (labels["measures.filter.area"], site.config.areas.map { ($0.label, PageRequest.MeasureFilter.area($0.id).path) }),
             (labels["measures.filter.status"], MeasureStatus.allCases.map { (labels.label($0), PageRequest.MeasureFilter.status($0).path) }),
@@ -51,7 +55,7 @@ extension PageBuilder {
             var view = ViewData()
             view["heading"] = group.0
             view["id"] = "filter-\(position + 1)"
-            view[list: "options"] = group.1.map { option($0.0, $0.1, counts[$0.1] ?? 0) }
+            view[list: "options"] = group.1.map { option($0.0, $0.1, measureFilterCounts[$0.1] ?? 0) }
             return view
         }
     }

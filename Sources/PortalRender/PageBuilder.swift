@@ -21,7 +21,7 @@ struct PageBuilder: Sendable {
     /// Every measure's entry for lists and the register, by slug, built once (lists repeat them many times).
     private let measureSummaries: [String: ViewData]
     /// How many measures each filter of the register shows, by the filter's path, counted once: every page of the
-    /// register shows all counts (10,000 articles: with the filtered lists made of positions instead of copies of
+    /// register and the home page show them (10,000 articles: with the filtered lists made of positions instead of copies of
     /// the measures, the render's processor time went from 7.6–8.0 to 7.3–7.5 s).
     let measureFilterCounts: [String: Int]
 
