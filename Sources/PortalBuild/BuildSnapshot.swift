@@ -41,8 +41,8 @@ struct BuildSnapshot: Sendable {
     var gate: Gate
     var body: Body
 
-    private static let header = Array("portal-snapshot 4\n".utf8)
-    private static let contentHeader = Array("portal-snapshot-content 2\n".utf8)
+    private static let header = Array("portal-snapshot 5\n".utf8)
+    private static let contentHeader = Array("portal-snapshot-content 3\n".utf8)
 
     /// The snapshot file beside the cache file at `cachePath`.
     static func location(cachePath: String) -> String {

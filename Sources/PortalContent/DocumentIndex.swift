@@ -12,6 +12,14 @@ struct DocumentIndex: Sendable, Codable {
     /// Files that exist but could not be loaded: links to them are not reported again.
     private(set) var unavailable: Set<String> = []
 
+    init() {}
+
+    /// An index with these entries and unavailable files (as a snapshot stored them).
+    init(entries: [String: Entry], unavailable: Set<String>) {
+        self.entries = entries
+        self.unavailable = unavailable
+    }
+
     mutating func markUnavailable(_ relativePath: String) {
         unavailable.insert(relativePath)
     }

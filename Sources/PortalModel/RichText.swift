@@ -7,7 +7,7 @@
 /// PortalMarkdown), with the same parser, so the result is the same on every call.
 public struct RichText: Sendable, Hashable, Codable {
     /// The Markdown as the author wrote it.
-    public private(set) var markdown: String
+    public internal(set) var markdown: String
     /// Where the text's links to content files point: each destination as written (and as the Markdown parser
     /// decoded it) → the page URL to publish. Destinations not listed are published as written.
     public var linkTargets: [String: String]
@@ -21,7 +21,7 @@ public struct RichText: Sendable, Hashable, Codable {
     /// space is collapsed — enough for every excerpt and description a page shows.
     public var leadText: String
     /// Whether the author wrote nothing but white space.
-    public private(set) var isEmpty: Bool
+    public internal(set) var isEmpty: Bool
 
     /// How many characters (white-space runs counted once) ``leadText`` keeps at least when it is cut.
     public static let leadLength = 400

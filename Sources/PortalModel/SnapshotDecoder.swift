@@ -34,8 +34,20 @@ public struct SnapshotDecoder {
         }
     }
 
-    /// A cursor over the bytes, shared by every container of one decoding (they read one after another).
-    final class Reader {
+    /// What `read` reads from `bytes` (fields written with `SnapshotEncoder.Buffer`'s methods), which it must read
+    /// to their end.
+    public func read<T>(_ bytes: [UInt8], _ read: (Reader) throws -> T) throws -> T {
+        try bytes.withUnsafeBufferPointer { buffer in
+            let reader = Reader(bytes: buffer, isCancelled: isCancelled)
+            let value = try read(reader)
+            guard reader.offset == buffer.count else { throw Failure(description: "trailing bytes") }
+            return value
+        }
+    }
+
+    /// A cursor over the bytes, shared by every container of one decoding (they read one after another); a
+    /// ``SnapshotRecord`` reads its fields from it (`SnapshotDecoder+Records.swift`).
+    public final class Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var offset = 0
         let isCancelled: (@Sendable () -> Bool)?
@@ -104,6 +116,7 @@ public struct SnapshotDecoder {
             case .boolean: try advance(by: 1)
             case .unkeyed:
                 for _ in 0..<(try read32()) { try skipValue() }
+            case .record: try advance(by: try read32())
             case .keyed:
                 for _ in 0..<(try read32()) {
                     try advance(by: try read32())
@@ -147,6 +160,9 @@ struct SnapshotValueDecoder: Decoder {
         if T.self == Float.self {
             try reader.expect(.double)
             return Float(Double(bitPattern: try reader.read64())) as! T
+        }
+        if let record = T.self as? any SnapshotRecord.Type {
+            return try reader.tagged(record) as! T
         }
         if let integer = T.self as? any FixedWidthInteger.Type {
             try reader.expect(.integer)

@@ -10,7 +10,9 @@
 /// - a keyed container: a 4-byte entry count, then per entry its key (a string without tag), the 4-byte length of
 ///   the value (`0xFFFFFFFF` for a nested container, whose length is not known when it starts) and the value, so a
 ///   decoder can list the keys and find any of them without decoding the others;
-/// - an unkeyed container: a 4-byte count, then the values.
+/// - an unkeyed container: a 4-byte count, then the values;
+/// - a ``SnapshotRecord`` (the large parts of the content, the snapshot's gate): a 4-byte length, then its fields
+///   in the order the record writes them, without keys or tags.
 /// Numbers are little-endian. Since every value says what it is, any value can be skipped.
 public struct SnapshotEncoder {
     public init() {}
@@ -25,13 +27,16 @@ public struct SnapshotEncoder {
     /// What a value is.
     enum Tag: UInt8 {
         case null = 0, string, integer, boolean, double, keyed, unkeyed
+        /// A ``SnapshotRecord``: a 4-byte length, then the fields as the record writes them.
+        case record
     }
 
-    /// The growing output, shared by every container of one encoding.
-    final class Buffer {
-        var bytes: [UInt8] = []
+    /// The growing output, shared by every container of one encoding; a ``SnapshotRecord`` writes its fields to
+    /// it (`SnapshotEncoder+Records.swift`).
+    public final class Buffer {
+        public internal(set) var bytes: [UInt8] = []
 
-        init() {
+        public init() {
             bytes.reserveCapacity(1 << 16)
         }
 
@@ -96,6 +101,8 @@ struct SnapshotValueEncoder: Encoder {
         case let number as Float:
             buffer.append(SnapshotEncoder.Tag.double.rawValue)
             buffer.append64(Double(number).bitPattern)
+        case let record as any SnapshotRecord:
+            try buffer.tagged(record)
         case let number as any BinaryInteger:
             // Every other integer type, by its bit pattern (decoded back with the same truncation).
             buffer.append(SnapshotEncoder.Tag.integer.rawValue)

@@ -62,4 +62,18 @@ import Testing
         try bytes.write(to: url)
         #expect(BuildSnapshot.content(contentID: "build-a", snapshotPath: snapshotPath) != nil)
     }
+
+    /// The gate's file tables, stored as records, read back as written; a truncated gate is refused.
+    @Test func theGateReadsBackAsWritten() throws {
+        let stamps = ["a.md": FileStamp(size: 12, modifiedSeconds: -3, modifiedNanoseconds: 999_999_999, inode: .max), "b/ö.md": FileStamp(size: 0, modifiedSeconds: 1_765_000_000, modifiedNanoseconds: 0, inode: 7)]
+        let gate = BuildSnapshot.Gate(
+            fingerprint: "f", baseFingerprint: "b", fileHashes: ["a.md": "1f", "b/ö.md": ""], fileStamps: stamps, contentID: "c")
+        let bytes = try SnapshotEncoder().encode(gate)
+        let read = try SnapshotDecoder().decode(BuildSnapshot.Gate.self, from: bytes)
+        #expect(read.fingerprint == "f" && read.baseFingerprint == "b" && read.contentID == "c")
+        #expect(read.fileHashes == gate.fileHashes && read.fileStamps == stamps)
+        for length in 0..<bytes.count {
+            #expect(throws: SnapshotDecoder.Failure.self) { try SnapshotDecoder().decode(BuildSnapshot.Gate.self, from: Array(bytes.prefix(length))) }
+        }
+    }
 }
