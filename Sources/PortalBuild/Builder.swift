@@ -331,6 +331,10 @@ public struct Builder: Sendable {
         let renderOptions = RenderOptions(
             baseURL: options.baseURL, generatorVersion: Builder.version,
             leavesMemoryToProcessExit: leavesMemoryToProcessExit && textEdit?.isSmall == true)
+        // The content schemas, for editors (`# yaml-language-server: $schema=<baseURL>/schemas/site.schema.json`):
+        // made on another core while the render begins (10,000 articles' text edit: 25 ms after the render before).
+        let baseURL = options.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? site.config.baseURL
+        let schemas = Background { SchemaExport.jsonSchemas(baseURL: baseURL).map { OutputFile(path: "schemas/" + $0.name, text: $0.text) } }
         let staging = makePageSink?()
         let reuse = textEdit.flatMap { edit in
             staging.map {
@@ -344,9 +348,7 @@ public struct Builder: Sendable {
         var outputFiles = rendered.files
         let renderDiagnostics = rendered.diagnostics
         timings += rendered.timings.map { BuildResult.PhaseTiming(phase: $0.phase, seconds: $0.seconds, processorSeconds: $0.processorSeconds) }
-        // The content schemas, for editors (`# yaml-language-server: $schema=<baseURL>/schemas/site.schema.json`).
-        let baseURL = options.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? site.config.baseURL
-        outputFiles += SchemaExport.jsonSchemas(baseURL: baseURL).map { OutputFile(path: "schemas/" + $0.name, text: $0.text) }
+        outputFiles += schemas.take()
         outputFiles.sort { $0.path < $1.path }
         diagnostics.append(contentsOf: renderDiagnostics)
         let assetCopies = site.assets.map { (source: inputs.contentDirectory + "/assets/" + $0.path, destination: "assets/" + $0.path) }

@@ -1,11 +1,18 @@
 /// A fast 128-bit fingerprint of bytes, for recognising unchanged inputs and outputs between builds.
 ///
 /// Not cryptographic: it protects against accidental equality (edits), not against crafted collisions, which is
-/// what a build cache needs. Two independent 64-bit lanes make an accidental collision practically impossible.
+/// what a build cache needs. Four independent 64-bit lanes (xxHash64's round) take 32 bytes at a time, so the
+/// processor works on them side by side: hashing 10,000 articles' 63 MB of content and 212 MB of pages took a
+/// third of the time of two lanes that waited on each other (BENCHMARKS.md, "session 10").
 struct ContentHash: Sendable, Hashable {
     private var lane1: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var lane2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private var lane3: UInt64 = 0x1656_67B1_9E37_79F9
+    private var lane4: UInt64 = 0x85EB_CA77_C2B2_AE63
     private var length: UInt64 = 0
+
+    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
 
     init() {}
 
@@ -30,39 +37,53 @@ struct ContentHash: Sendable, Hashable {
 
     /// Feeds a number.
     mutating func add(_ number: UInt64) {
-        mix(number)
+        lane1 = Self.round(lane1, number)
         length &+= 8
     }
 
-    /// Feeds raw bytes, eight at a time.
+    /// Feeds raw bytes: 32 at a time into the four lanes, then eight at a time into the first, then the rest.
     mutating func add(_ buffer: UnsafeRawBufferPointer) {
         let count = buffer.count
         var offset = 0
+        func word(_ at: Int) -> UInt64 { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        var (first, second, third, fourth) = (lane1, lane2, lane3, lane4)
+        while offset + 32 <= count {
+            first = Self.round(first, word(offset))
+            second = Self.round(second, word(offset + 8))
+            third = Self.round(third, word(offset + 16))
+            fourth = Self.round(fourth, word(offset + 24))
+            offset += 32
+        }
         while offset + 8 <= count {
-            mix(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            first = Self.round(first, word(offset))
             offset += 8
         }
         if offset < count {
             var tail: UInt64 = 0
             for index in offset..<count { tail |= UInt64(buffer[index]) << (8 * UInt64(index - offset)) }
-            mix(tail ^ 0xFF00_0000_0000_0000)
+            first = Self.round(first, tail ^ 0xFF00_0000_0000_0000)
         }
+        (lane1, lane2, lane3, lane4) = (first, second, third, fourth)
         length &+= UInt64(count)
     }
 
-    /// The fingerprint so far as 32 hexadecimal digits.
+    /// The fingerprint so far as two 64-bit halves in hexadecimal: each half mixes all four lanes and the length,
+    /// in different ways.
     var hex: String {
-        let first = Self.finalize(lane1 ^ length), second = Self.finalize(lane2 &+ length &* 0x9E37_79B9_7F4A_7C15)
-        let text = String(first, radix: 16) + ":" + String(second, radix: 16)
-        return text
+        let combined = Self.rotate(lane1, 1) &+ Self.rotate(lane2, 7) &+ Self.rotate(lane3, 12) &+ Self.rotate(lane4, 18)
+        let first = Self.finalize(combined ^ length)
+        let second = Self.finalize(
+            (lane1 &* Self.prime2) ^ Self.rotate(lane2 &* Self.prime1, 29) ^ Self.rotate(lane3, 41) ^ (lane4 &+ length &* Self.prime1))
+        return String(first, radix: 16) + ":" + String(second, radix: 16)
     }
 
-    private mutating func mix(_ word: UInt64) {
-        lane1 = ((lane1 ^ word) &* 0x87C3_7B91_1142_53D5)
-        lane1 = (lane1 << 31) | (lane1 >> 33)
-        lane2 = ((lane2 &+ word) &* 0x4CF5_AD43_2745_937F)
-        lane2 = (lane2 << 27) | (lane2 >> 37)
-        lane2 ^= lane1
+    /// xxHash64's round: every input bit reaches the lane's high bits through the multiplications.
+    private static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+        rotate(lane &+ word &* prime2, 31) &* prime1
+    }
+
+    private static func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 {
+        (value << count) | (value >> (64 - count))
     }
 
     /// MurmurHash3's 64-bit finaliser: every input bit affects every output bit.

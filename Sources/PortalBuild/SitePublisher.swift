@@ -131,12 +131,21 @@ struct SitePublisher {
         }
     }
 
-    /// Refuses paths that would leave the staging folder.
+    /// Refuses paths that would leave the staging folder: absolute ones, and those with an empty, `.` or `..`
+    /// component. Called for every file placed or kept, so it reads the bytes without splitting the path.
     static func checkRelative(_ path: String) throws {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if path.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
-            throw PublishError.unsafePath(path)
+        var length = 0, dots = 0
+        func componentIsSafe() -> Bool { length > 0 && !(dots == length && dots <= 2) }
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard componentIsSafe() else { throw PublishError.unsafePath(path) }
+                (length, dots) = (0, 0)
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
         }
+        guard componentIsSafe() else { throw PublishError.unsafePath(path) }
     }
 
     enum PublishError: Error, CustomStringConvertible {

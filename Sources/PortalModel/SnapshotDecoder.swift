@@ -34,10 +34,12 @@ public struct SnapshotDecoder {
         }
     }
 
-    /// What `read` reads from `bytes` (fields written with `SnapshotEncoder.Buffer`'s methods), which it must read
-    /// to their end.
-    public func read<T>(_ bytes: [UInt8], _ read: (Reader) throws -> T) throws -> T {
-        try bytes.withUnsafeBufferPointer { buffer in
+    /// What `read` reads from `bytes` from `offset` on (fields written with `SnapshotEncoder.Buffer`'s methods),
+    /// which it must read to their end.
+    public func read<T>(_ bytes: [UInt8], startingAt offset: Int = 0, _ read: (Reader) throws -> T) throws -> T {
+        guard offset >= 0, offset <= bytes.count else { throw Failure(description: "offset beyond the end") }
+        return try bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[offset...])
             let reader = Reader(bytes: buffer, isCancelled: isCancelled)
             let value = try read(reader)
             guard reader.offset == buffer.count else { throw Failure(description: "trailing bytes") }

@@ -44,6 +44,11 @@ public struct SnapshotEncoder {
             bytes.append(byte)
         }
 
+        /// Appends bytes as they are (a file's header before its record).
+        public func append(contentsOf raw: [UInt8]) {
+            bytes.append(contentsOf: raw)
+        }
+
         func append32(_ value: Int) {
             let number = UInt32(truncatingIfNeeded: value)
             withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }

@@ -207,8 +207,8 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("site-") && $0.hasSuffix(".cache") }
         try #require(names.count == 1)
         let cacheFile = cacheFolder + "/" + names[0]
-        let text = try String(contentsOfFile: cacheFile, encoding: .utf8)
-        try Data(text.prefix(text.count / 2).utf8).write(to: URL(fileURLWithPath: cacheFile))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: cacheFile))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cacheFile))
         let rebuilt = try expectIncrementalEqualsClean(directory, step: "truncated cache")
         #expect(!rebuilt.reusedPublishedSite && rebuilt.filesReused == 0)
         let again = try expectIncrementalEqualsClean(directory, step: "after the rebuild")

@@ -53,6 +53,16 @@ import Testing
         #expect(StagingSite.parent(of: "a") == "" && StagingSite.parent(of: "a/b") == "a" && StagingSite.parent(of: "ab/c/d") == "ab/c")
     }
 
+    /// Which relative paths a site may have: no empty, `.` or `..` component, not absolute.
+    @Test(arguments: [
+        ("a", true), ("a/b.html", true), ("...", true), ("a/.b/..c", true), ("ä/b c", true),
+        ("", false), ("/", false), ("/a", false), ("a/", false), (".", false), ("..", false), ("./a", false),
+        ("a/./b", false), ("a/..", false), ("a//b", false),
+    ])
+    func relativePathsAreChecked(path: String, safe: Bool) {
+        #expect(((try? SitePublisher.checkRelative(path)) != nil) == safe, "\(path)")
+    }
+
     /// A path that would leave the staging folder fails the whole site; nothing is written outside it.
     @Test(arguments: ["../draussen.html", "/etc/draussen.html", "a/../../draussen.html", "a//b.html"])
     func unsafePathFailsTheSite(path: String) throws {
