@@ -26,6 +26,14 @@ struct FileStamp: Sendable, Hashable {
         return FileStamp(info)
     }
 
+    /// The stamp of the regular file at `relativePath` below the open folder `directory` itself (not following a
+    /// link), or `nil` for anything else: the kernel looks up only the path below the folder.
+    static func ofEntry(_ relativePath: String, in directory: Int32) -> FileStamp? {
+        var info = stat()
+        guard fstatat(directory, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
     /// The stamp of an open file.
     static func of(descriptor: Int32) -> FileStamp? {
         var info = stat()

@@ -95,6 +95,10 @@ import Testing
         Case(name: "symbolic link to a folder", disk: { path in
             try FileManager.default.createSymbolicLink(atPath: path + "/pages/schleife.md", withDestinationPath: path + "/pages")
         }, file: "pages/schleife.md", code: .unreadableFile),
+        Case(name: "named pipe", disk: { path in
+            // Read without waiting for a writer that never comes.
+            guard mkfifo(path + "/pages/rohr.md", 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        }, file: "pages/rohr.md", code: .unreadableFile),
         Case(name: "path traversal in page slug", edit: { $0.replacing("menu: 1", with: "slug: ../../etc", in: "pages/chancen.md") }, file: "pages/chancen.md", code: .invalidValue, line: 3),
         Case(name: "path traversal in a link", edit: { $0.replacing("(#wo-ki-hilft)", with: "(../../../etc/passwd)", in: "pages/chancen.md") }, file: "pages/chancen.md", code: .brokenLink, line: 7),
         Case(name: "path traversal in an image", edit: { $0.replacing("Text mit", with: "![Passwort](../assets/../../geheim.png) Text mit", in: "pages/chancen.md") }, file: "pages/chancen.md", code: .brokenLink, line: 7),
