@@ -252,6 +252,12 @@ public enum ContentParser {
 
     /// The Markdown body of a content document as `parseDocument` reads it, or nil when the file is not one.
     static func documentBody(of file: ContentFile) -> String? {
+        if let body = FrontMatter.plainBody(of: file.bytes) { return body }
+        return splitDocumentBody(of: file)
+    }
+
+    /// `documentBody` for any file: decoded and split as `parseDocument` does.
+    static func splitDocumentBody(of file: ContentFile) -> String? {
         guard case .success(let text) = SourceText.decode(file), case .success(let split) = FrontMatter.split(text) else { return nil }
         return split.body
     }
