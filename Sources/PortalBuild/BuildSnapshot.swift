@@ -17,7 +17,7 @@ import PortalRender
 /// full build, never a wrong one.
 struct BuildSnapshot: Sendable {
     /// What decides whether the snapshot applies.
-    struct Gate: Sendable, Codable {
+    struct Gate: Sendable {
         /// The `BuildCache.fingerprint` of the build that wrote it.
         var fingerprint: String
         /// The fingerprint of every input except the content files' bytes (see `Builder.inputFingerprint`).
@@ -41,7 +41,7 @@ struct BuildSnapshot: Sendable {
     var gate: Gate
     var body: Body
 
-    private static let header = Array("portal-snapshot 5\n".utf8)
+    private static let header = Array("portal-snapshot 6\n".utf8)
     private static let contentHeader = Array("portal-snapshot-content 3\n".utf8)
 
     /// The snapshot file beside the cache file at `cachePath`.
@@ -72,7 +72,8 @@ struct BuildSnapshot: Sendable {
     static func open(_ path: String) -> Opened? {
         guard let bytes = CacheFile.read(path, stamp: header), let gateLength = sectionLength(in: bytes, at: header.count) else { return nil }
         let gateStart = header.count + 8
-        guard let gate = try? SnapshotDecoder().decode(Gate.self, from: bytes, in: gateStart..<gateStart + gateLength) else { return nil }
+        guard let gate = try? SnapshotDecoder().read(bytes, in: gateStart..<gateStart + gateLength, { try $0.record(Gate.self) })
+        else { return nil }
         return Opened(gate: gate, bytes: bytes, bodyStart: gateStart + gateLength)
     }
 
@@ -128,7 +129,9 @@ struct BuildSnapshot: Sendable {
     /// Writes the snapshot atomically; a failure only means the next build is a full one.
     func write(to path: String) {
         do {
-            let gateBytes = try SnapshotEncoder().encode(gate)
+            let gateBuffer = SnapshotEncoder.Buffer()
+            gate.write(to: gateBuffer)
+            let gateBytes = gateBuffer.bytes
             var bytes = Self.header
             Self.appendSectionLength(gateBytes.count, to: &bytes)
             bytes += gateBytes

@@ -58,32 +58,4 @@ struct FileStamp: Sendable, Hashable {
                   modifiedNanoseconds: Int64(info.st_mtimespec.tv_nsec), inode: UInt64(info.st_ino))
         #endif
     }
-
-    /// The stamp as one line field: `size.seconds.nanoseconds.inode`.
-    var text: String { "\(size).\(modifiedSeconds).\(modifiedNanoseconds).\(inode)" }
-
-    /// Reads `text` back.
-    init?(text: Substring) {
-        let parts = text.split(separator: ".")
-        guard parts.count == 4, let size = Int64(parts[0]), let seconds = Int64(parts[1]),
-              let nanoseconds = Int64(parts[2]), let inode = UInt64(parts[3]) else { return nil }
-        self.init(size: size, modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds, inode: inode)
-    }
-}
-
-extension FileStamp: Codable {
-    /// Coded as its `text`: one string instead of four numbers under their names (a snapshot of 10,000 files'
-    /// stamps took twice as long to write the other way).
-    init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let stamp = FileStamp(text: text[...]) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a file stamp: \(text)"))
-        }
-        self = stamp
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
 }

@@ -24,25 +24,23 @@ public struct SnapshotDecoder {
 
     /// The value `bytes` hold in `range`, exactly (one of several values stored one after another).
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], in range: Range<Int>) throws -> T {
-        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { throw Failure(description: "range beyond the end") }
-        return try bytes.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[range])
-            let reader = Reader(bytes: buffer, isCancelled: isCancelled)
-            let value = try SnapshotValueDecoder(reader: reader).decodeValue(T.self)
-            guard reader.offset == buffer.count else { throw Failure(description: "trailing bytes") }
-            return value
-        }
+        try read(bytes, in: range) { try SnapshotValueDecoder(reader: $0).decodeValue(T.self) }
     }
 
     /// What `read` reads from `bytes` from `offset` on (fields written with `SnapshotEncoder.Buffer`'s methods),
     /// which it must read to their end.
     public func read<T>(_ bytes: [UInt8], startingAt offset: Int = 0, _ read: (Reader) throws -> T) throws -> T {
         guard offset >= 0, offset <= bytes.count else { throw Failure(description: "offset beyond the end") }
+        return try self.read(bytes, in: offset..<bytes.count, read)
+    }
+
+    /// What `read` reads from `bytes` in `range`, which it must read exactly (one of several sections of a file).
+    public func read<T>(_ bytes: [UInt8], in range: Range<Int>, _ read: (Reader) throws -> T) throws -> T {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { throw Failure(description: "range beyond the end") }
         return try bytes.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[offset...])
-            let reader = Reader(bytes: buffer, isCancelled: isCancelled)
+            let reader = Reader(bytes: UnsafeBufferPointer(rebasing: whole[range]), isCancelled: isCancelled)
             let value = try read(reader)
-            guard reader.offset == buffer.count else { throw Failure(description: "trailing bytes") }
+            guard reader.offset == reader.bytes.count else { throw Failure(description: "trailing bytes") }
             return value
         }
     }

@@ -68,12 +68,14 @@ import Testing
         let stamps = ["a.md": FileStamp(size: 12, modifiedSeconds: -3, modifiedNanoseconds: 999_999_999, inode: .max), "b/ö.md": FileStamp(size: 0, modifiedSeconds: 1_765_000_000, modifiedNanoseconds: 0, inode: 7)]
         let gate = BuildSnapshot.Gate(
             fingerprint: "f", baseFingerprint: "b", fileHashes: ["a.md": "1f", "b/ö.md": ""], fileStamps: stamps, contentID: "c")
-        let bytes = try SnapshotEncoder().encode(gate)
-        let read = try SnapshotDecoder().decode(BuildSnapshot.Gate.self, from: bytes)
+        let buffer = SnapshotEncoder.Buffer()
+        gate.write(to: buffer)
+        let bytes = buffer.bytes
+        let read = try SnapshotDecoder().read(bytes) { try $0.record(BuildSnapshot.Gate.self) }
         #expect(read.fingerprint == "f" && read.baseFingerprint == "b" && read.contentID == "c")
         #expect(read.fileHashes == gate.fileHashes && read.fileStamps == stamps)
         for length in 0..<bytes.count {
-            #expect(throws: SnapshotDecoder.Failure.self) { try SnapshotDecoder().decode(BuildSnapshot.Gate.self, from: Array(bytes.prefix(length))) }
+            #expect(throws: SnapshotDecoder.Failure.self) { try SnapshotDecoder().read(Array(bytes.prefix(length))) { try $0.record(BuildSnapshot.Gate.self) } }
         }
     }
 }
