@@ -5,7 +5,7 @@ import PortalModel
 enum AsOfDate {
     static func resolve(explicit: LocalDate?, environment: [String: String], now: Date = Date()) -> LocalDate {
         if let explicit { return explicit }
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }) {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0.trimmingHorizontalWhitespace()) }) {
             return LocalDate(unixSeconds: epoch)
         }
         let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)

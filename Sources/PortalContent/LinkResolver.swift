@@ -22,7 +22,7 @@ struct LinkResolver: Sendable {
     /// `suggesting` adds a "did you mean" hint to the message of a broken link; it costs a comparison with every
     /// file or anchor, so callers that resolve many links limit it.
     func resolve(_ destination: String, from sourcePath: String, suggesting: Bool = true) -> Resolution {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmingHorizontalWhitespace()
         if trimmed.isEmpty || Self.hasScheme(trimmed) || trimmed.hasPrefix("//") { return .keep }
         let (path, fragment) = Self.split(trimmed)
         if path.isEmpty {
@@ -69,7 +69,7 @@ struct LinkResolver: Sendable {
 
     /// Whether a destination points at another host (`https://…`, `//host/…`).
     static func isExternal(_ destination: String) -> Bool {
-        let lowered = destination.trimmingCharacters(in: .whitespaces).lowercased()
+        let lowered = destination.trimmingHorizontalWhitespace().lowercased()
         return lowered.hasPrefix("//") || lowered.hasPrefix("http:") || lowered.hasPrefix("https:")
     }
 
@@ -86,11 +86,19 @@ struct LinkResolver: Sendable {
         var path = Substring(destination)
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...]).removingPercentEncoding ?? String(path[path.index(after: hash)...])
+            fragment = percentDecoded(path[path.index(after: hash)...])
             path = path[..<hash]
         }
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        return (String(path).removingPercentEncoding ?? String(path), fragment)
+        return (percentDecoded(path), fragment)
+    }
+
+    /// The text percent-decoded, or as it is when it has no valid percent escapes. Most destinations have none,
+    /// and Foundation's decoding bridges every string to `NSString`.
+    private static func percentDecoded(_ text: Substring) -> String {
+        let plain = String(text)
+        guard plain.utf8.contains(UInt8(ascii: "%")) else { return plain }
+        return plain.removingPercentEncoding ?? plain
     }
 
     /// `path` resolved against the folder of `sourcePath`; nil when it climbs above the content folder.

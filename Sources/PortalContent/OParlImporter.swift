@@ -478,7 +478,7 @@ struct OParlImporter {
             warning(.wrongType, "'\(key)' should be text in double quotes but is \(Self.describe(value)); it is ignored.", at: value, in: file)
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         return trimmed.isEmpty ? nil : trimmed
     }
 

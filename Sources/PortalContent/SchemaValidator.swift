@@ -153,16 +153,17 @@ struct SchemaValidator {
     }
 
     private mutating func validateScalar(_ raw: String, isPlain: Bool, as type: FieldType, path: String, location: SourceLocation) -> Value {
+        if case .markdown = type { return Value(kind: .text(raw), location: location) }
         let invalid = Value(kind: .invalid, location: location)
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let name = describe(path)
+        let text = raw.trimmingWhitespaceAndNewlines()
+        var name: String { describe(path) }
         switch type {
         case .text(let maxLength):
             if text.isEmpty {
                 report(.error(.emptyValue, "\(name)is empty. Write the text or delete the key.", at: location))
                 return invalid
             }
-            if let maxLength, text.count > maxLength {
+            if let maxLength, text.utf8.count > maxLength, text.count > maxLength {
                 report(.error(.tooLong, "\(name)has \(text.count) characters; at most \(maxLength) are allowed. Shorten it by \(text.count - maxLength).", at: location))
             }
             return Value(kind: .text(text), location: location)

@@ -77,8 +77,8 @@ extension SiteAssembler {
     /// Splits `AT/0047/2025#3` into the motion reference and the item number.
     static func motionLink(from text: String) -> Measure.MotionLink {
         guard let hash = text.lastIndex(of: "#") else { return Measure.MotionLink(reference: text, item: nil) }
-        let reference = String(text[..<hash]).trimmingCharacters(in: .whitespaces)
-        let item = Int(text[text.index(after: hash)...].trimmingCharacters(in: .whitespaces))
+        let reference = String(text[..<hash]).trimmingHorizontalWhitespace()
+        let item = Int(text[text.index(after: hash)...].trimmingHorizontalWhitespace())
         return Measure.MotionLink(reference: reference, item: item ?? -1)
     }
 

@@ -11,7 +11,7 @@ enum YAMLReader {
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
     static func parse(_ yaml: String, firstLine: Int, file: ContentFile) -> Result<YAMLNode, Diagnostic> {
         let lineOffset = firstLine - 1
-        if yaml.allSatisfy(\.isWhitespace) {
+        if isBlank(yaml) {
             return .success(YAMLNode(kind: .null, line: firstLine, column: 1))
         }
         if let tab = firstIndentingTab(in: yaml) {
@@ -154,18 +154,45 @@ enum YAMLReader {
         return nil
     }
 
-    /// The first line indented with a tab character, which YAML forbids.
+    /// Whether the text is nothing but white space (checked on its bytes while they are ASCII).
+    private static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: return text.allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// The line and column of the first tab that indents a line with content. Line breaks are `\n` only (the
+    /// source text has normalised them); the scan runs on bytes, since the indentation it looks at is ASCII.
     private static func firstIndentingTab(in yaml: String) -> (line: Int, column: Int)? {
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var column = 1
-            for character in line {
-                if character == " " { column += 1; continue }
-                if character == "\t" {
-                    // A tab before any content is indentation, unless the line is blank.
-                    if line.allSatisfy({ $0 == " " || $0 == "\t" }) { break }
-                    return (index + 1, column)
-                }
-                break
+        var line = 1
+        var column = 1
+        var atLineStart = true
+        var tabColumn: Int?
+        for byte in yaml.utf8 {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+                atLineStart = true
+                tabColumn = nil
+                continue
+            }
+            guard atLineStart else { continue }
+            switch byte {
+            case 0x20:
+                column += 1
+            case 0x09:
+                if tabColumn == nil { tabColumn = column }
+                column += 1
+            default:
+                // Content after the indentation: a tab before it indented the line. A line of spaces and
+                // tabs only is blank and never reaches here.
+                if let tabColumn { return (line, tabColumn) }
+                atLineStart = false
             }
         }
         return nil

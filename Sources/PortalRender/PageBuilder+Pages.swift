@@ -70,11 +70,11 @@ extension PageBuilder {
             .replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingWhitespaceAndNewlines()
     }
 
     /// Text paragraphs from one label, split at blank lines.
     func paragraphs(_ key: String) -> [String] {
-        labels[key].split(separator: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        labels[key].split(separator: "\n\n").map { $0.trimmingWhitespaceAndNewlines() }.filter { !$0.isEmpty }
     }
 }

@@ -274,7 +274,7 @@ struct PageBuilder: Sendable {
         guard let text, !text.isEmpty else { return nil }
         let html = text.html
         if !html.allSatisfy(\.isWhitespace) { return html }
-        let paragraphs = text.plainText.split(separator: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let paragraphs = text.plainText.split(separator: "\n\n").map { $0.trimmingWhitespaceAndNewlines() }
         return paragraphs.filter { !$0.isEmpty }.map { "<p>" + TextTools.escapeXML($0) + "</p>" }.joined(separator: "\n")
     }
 

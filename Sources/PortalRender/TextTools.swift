@@ -3,8 +3,7 @@ enum TextTools {
     /// The text shortened at a word boundary to at most `limit` characters, with an ellipsis when cut.
     static func excerpt(_ text: String, limit: Int = 160) -> String {
         // Short single-spaced text is returned as it is (the common case: summaries).
-        if text.utf8.count <= limit, !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }),
-           !text.contains("  "), text.first?.isWhitespace != true, text.last?.isWhitespace != true {
+        if text.utf8.count <= limit, isSingleSpaced(text), text.first?.isWhitespace != true, text.last?.isWhitespace != true {
             return text
         }
         let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -15,6 +14,17 @@ enum TextTools {
         }
         while let last = cut.last, last.isPunctuation || last.isWhitespace { cut.removeLast() }
         return cut + "…"
+    }
+
+    /// Whether the text has no tab or line break and no two spaces in a row (checked on its bytes: Foundation's
+    /// `contains("  ")` bridged every summary to `NSString`).
+    private static func isSingleSpaced(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0D || byte == 0x09 || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// Text escaped for XML and HTML content and attribute values.

@@ -121,6 +121,34 @@ import Testing
         #expect([.yamlTooComplex, .yamlSyntax].contains(diagnostic.code))
     }
 
+    /// Tabs that indent a line with content are refused at their own position; tabs elsewhere are not.
+    @Test(arguments: [
+        ("a:\n\tb: 1", 2, 1),
+        ("a:\n  \tb: 1", 2, 3),
+        ("a: 1\n \t \n\t\nb:\n  - x\n \t- y", 6, 2),
+        ("a: 1\nb: \"ä\"\n\t\tc: 2", 3, 1),
+    ])
+    func refusesIndentingTabs(yaml: String, line: Int, column: Int) {
+        guard case .failure(let diagnostic) = YAMLReader.parse(yaml, firstLine: 10, file: file) else {
+            Issue.record("tab indentation accepted: \(yaml.debugDescription)")
+            return
+        }
+        #expect(diagnostic.code == .yamlSyntax)
+        #expect(diagnostic.message.contains("tab"))
+        #expect(diagnostic.location.line == line + 9)
+        #expect(diagnostic.location.column == column)
+    }
+
+    @Test(arguments: ["a: 1\t# note", "a: \"x\ty\"", "a: |\n  x\ty\nb: 2", "a: [1,\t2]"])
+    func acceptsTabsThatDoNotIndent(yaml: String) {
+        #expect(throws: Never.self) { try YAMLReader.parse(yaml, firstLine: 1, file: file).get() }
+    }
+
+    @Test(arguments: ["", " ", "\n\n", " \t\n", "\u{00A0}\n", " \u{2003} "])
+    func blankYAMLIsNull(yaml: String) throws {
+        #expect(try YAMLReader.parse(yaml, firstLine: 4, file: file).get().kind == .null)
+    }
+
     @Test func undefinedAliasIsASyntaxError() {
         guard case .failure(let diagnostic) = YAMLReader.parse("a: *nope", firstLine: 3, file: file) else {
             Issue.record("undefined alias accepted")
