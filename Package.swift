@@ -71,7 +71,7 @@ let package = Package(
         ),
         // Shared helpers for the tests: inline txtar sites, temporary folders.
         .target(name: "PortalTestSupport", dependencies: ["PortalContent", "PortalMarkdown", "PortalModel"], path: "Tests/PortalTestSupport"),
-        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown", "PortalTestSupport"]),
+        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown", "PortalModel", "PortalTestSupport"]),
         .testTarget(
             name: "PortalContentTests",
             dependencies: ["PortalContent", "PortalDiagnostics", "PortalMarkdown", "PortalModel", "PortalTestSupport"]

@@ -13,13 +13,15 @@ enum CommonMarkConverter {
     /// Parses `text` and returns it as a ``MarkdownDocument``; without `positions`, its nodes have none: rendering
     /// needs none, and locating every node took a tenth of the render's processor time at 10,000 articles (6.6–8.1
     /// → 5.2–7.2 s in three alternating clean builds, output identical).
-    static func convert(_ text: String, reservedHeadingIDs: Set<String>, positions: Bool = true) -> MarkdownDocument {
+    /// Without `headingIDs`, headings get an empty id: finding ids (slugs, kept unique) was a quarter of making
+    /// the plain text of 10,000 articles for the search index, which shows none.
+    static func convert(_ text: String, reservedHeadingIDs: Set<String>, positions: Bool = true, headingIDs: Bool = true) -> MarkdownDocument {
         // cmark replaces NUL with U+FFFD and counts that character's three bytes in its columns; replacing it
         // first keeps cmark's bytes and the locator's the same.
         // (Searched in the contiguous bytes: `utf8.contains` goes byte by byte through the string's index API.)
         let hasNUL = text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
         let text = hasNUL ? text.replacing("\u{0}", with: "\u{FFFD}") : text
-        var builder = MarkdownTreeBuilder(reservedHeadingIDs: reservedHeadingIDs)
+        var builder = MarkdownTreeBuilder(reservedHeadingIDs: reservedHeadingIDs, assigningHeadingIDs: headingIDs)
         guard let root = parse(text) else { return builder.finish() }
         defer { cmark_node_free(root) }
         guard let iterator = cmark_iter_new(root) else { return builder.finish() }

@@ -60,11 +60,13 @@ struct MarkdownTreeBuilder {
     private var openedFrames: [Bool] = []
     private var rawHTML: [MarkdownRawHTML] = []
     private var nestingLimitPosition: SourcePosition?
-    private var headingIDs: HeadingIDAssigner
+    /// Nil when headings get no ids (an empty one each).
+    private var headingIDs: HeadingIDAssigner?
 
-    /// Creates a builder whose headings never get one of `reservedHeadingIDs`.
-    init(reservedHeadingIDs: Set<String>) {
-        headingIDs = HeadingIDAssigner(reservedIDs: reservedHeadingIDs)
+    /// Creates a builder whose headings never get one of `reservedHeadingIDs`; without `assigningHeadingIDs`, they
+    /// get none at all (plain text shows none).
+    init(reservedHeadingIDs: Set<String>, assigningHeadingIDs: Bool = true) {
+        headingIDs = assigningHeadingIDs ? HeadingIDAssigner(reservedIDs: reservedHeadingIDs) : nil
     }
 
     /// The innermost open container's position, for nodes cmark gives no position.
@@ -119,8 +121,10 @@ struct MarkdownTreeBuilder {
         case .paragraph:
             addBlock(.paragraph(frame.inlines), at: position)
         case .heading(let level):
-            let text = PlainTextExtractor.text(of: frame.inlines, singleLine: true)
-            let id = headingIDs.assignID(forHeadingText: text)
+            var id = ""
+            if headingIDs != nil {
+                id = headingIDs!.assignID(forHeadingText: PlainTextExtractor.text(of: frame.inlines, singleLine: true))
+            }
             addBlock(.heading(level: level, content: frame.inlines, id: id), at: position)
         case .emphasis:
             addInline(.emphasis(frame.inlines), at: position)

@@ -21,7 +21,7 @@ extension RichText {
     /// The text without markup, for feeds, open data and the search index: one line per paragraph, heading and
     /// code block. Parses the Markdown on every call; for excerpts and descriptions, `leadText` is enough.
     public var plainText: String {
-        document().plainText
+        CommonMarkConverter.convert(markdown, reservedHeadingIDs: [], positions: false, headingIDs: false).plainText
     }
 
     /// The Markdown parsed as the content stage parsed it when it checked it (same reserved heading ids), without

@@ -1,4 +1,5 @@
 import PortalMarkdown
+import PortalModel
 import Testing
 
 /// Plain text for search and summaries, and the first-paragraph helper.
@@ -36,6 +37,15 @@ struct PlainTextTests {
             code()
             """
         #expect(MarkdownDocument.parse(markdown).plainText == expected)
+    }
+
+    /// Prose's plain text is parsed without heading ids; it is the same text as with them.
+    @Test("Prose's plain text does not depend on heading ids",
+          arguments: ["# Ziele\n\nText\n\n## Ziele\n\n### *Über* [uns](a.md)\n\nMehr", "## Inhalt\n\n# !!!\n\n#", "Kein Titel", ""])
+    func proseText(markdown: String) {
+        let prose = RichText(markdown: markdown, reservedHeadingIDs: ["inhalt", "ziele"])
+        #expect(prose.plainText == MarkdownDocument.parse(markdown, reservedHeadingIDs: ["inhalt", "ziele"]).plainText)
+        #expect(prose.plainText == MarkdownDocument.parse(markdown).plainText)
     }
 
     @Test("First paragraph skips headings, code and paragraphs made only of raw HTML",
