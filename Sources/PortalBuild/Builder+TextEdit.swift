@@ -67,13 +67,12 @@ extension Builder {
             }
             guard let edited, let restored = edited.restoringTexts(from: bodies, keeping: changed) else { return nil }
             _ = inputs.takeFiles()
-            // A small site's corpus was read along with its content; a large one's only now, once the files'
-            // pages went back (on another core while the staging site is taken over).
+            // A small site's corpus was read along with its content; a large one's only now, once the files are
+            // gone (on another core while the staging site is taken over).
             let search: Background<SearchCorpus?>
             if decodedAhead, let prefetched = prefetch.search {
                 search = prefetched
             } else {
-                MemoryRelease.returnFreedPages()
                 let fingerprint = previous.fingerprint
                 search = Background { SearchCorpusFile.read(from: searchCorpusPath, fingerprint: fingerprint) }
             }

@@ -315,9 +315,6 @@ public struct Builder: Sendable {
         diagnostics.append(contentsOf: contentDiagnostics)
         guard let site, !(options.strict ? diagnostics.strict() : diagnostics).hasErrors else { return finish() }
         if textEdit == nil, let checked, let contentSink { timed("store content") { contentSink(checked) } }
-        // The content files' bytes went with the check: their pages go back before the search index's large tables
-        // are allocated (from fresh pages, not the freed small blocks).
-        if textEdit == nil { MemoryRelease.returnFreedPages() }
 
         // Render: pages, feeds, open data, search index, all in memory.
         progress?(.phase("render"))

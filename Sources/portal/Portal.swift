@@ -19,14 +19,4 @@ struct Portal: AsyncParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
-
-    /// Runs the command; for `build` and `check`, processes that end with their build, first sets up the allocator
-    /// before any thread allocates (a per-thread heap made earlier still grows a few pages at a time: set up in
-    /// `BuildRunner`, a 10,000-article text edit made 8,566 `mprotect` calls instead of 44).
-    static func main() async {
-        if let command = CommandLine.arguments.dropFirst().first, ["build", "check"].contains(command) {
-            HeapGrowth.allocateWholeHeaps()
-        }
-        await main(nil)
-    }
 }
