@@ -87,8 +87,9 @@ public enum SiteRenderer {
                 if let folder = SearchIndexBuilder.dataFolder(ofPaths: searchFiles.map(\.path)) {
                     adoptFolder?(folder)
                 }
-                let files = searchFiles
-                _ = Parallel.map(Array(files.indices)) { number in pageSink(files[number], Self.searchFileOrder + number) }
+                // One after the other: nearly all of them go into one folder, whose lock two threads creating
+                // files in it took turns on, spinning while they waited.
+                for (number, file) in searchFiles.enumerated() { pageSink(file, Self.searchFileOrder + number) }
                 streamedSearchPaths = searchFiles.map(\.path)
                 searchFiles = []
             }
