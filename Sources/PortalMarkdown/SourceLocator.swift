@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns cmark's byte-based line/column pairs into ``SourcePosition``s that count Unicode scalars.
 ///
 /// cmark reports columns as 1-based byte offsets into the line; for `Ämter [x](y)` the link starts at byte
@@ -22,6 +28,16 @@ struct SourceLocator {
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         starts.append(hasByteOrderMark ? 3 : 0)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // Without a CR (the content stage normalises line breaks), lines end at LF alone: found with memchr.
+            if memchr(base, Int32(UInt8(ascii: "\r")), buffer.count) == nil {
+                var offset = 0
+                while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
+                return
+            }
             var offset = 0
             while offset < buffer.count {
                 let byte = buffer[offset]
