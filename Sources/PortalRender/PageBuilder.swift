@@ -109,6 +109,8 @@ struct PageBuilder: Sendable {
     /// `trail` lists the ancestors as (label, path), home excluded; the page itself ends the breadcrumbs.
     func frame(path: String, title: String, description: String? = nil, trail: [(String, String)] = []) -> ViewData {
         var view = chrome
+        // Copied once, with room for the page's own values, instead of copied and then grown.
+        view.reserveCapacity(64)
         view["path"] = path
         view["pageTitle"] = title
         view["documentTitle"] = path == "/" ? site.config.title : "\(title) – \(site.config.title)"

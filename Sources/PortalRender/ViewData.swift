@@ -21,8 +21,20 @@ struct ViewData: Sendable {
 
     private(set) var values: [String: Value]
 
+    /// An empty view with room for eight values: links and list items hold a handful, which an empty dictionary
+    /// reached through two or three reallocations, rehashing each time.
     init() {
-        values = [:]
+        values = Dictionary(minimumCapacity: 8)
+    }
+
+    /// An empty view with room for `capacity` values.
+    init(capacity: Int) {
+        values = Dictionary(minimumCapacity: capacity)
+    }
+
+    /// Makes room for `count` values in all, so that adding them does not reallocate on the way.
+    mutating func reserveCapacity(_ count: Int) {
+        values.reserveCapacity(count)
     }
 
     init(_ values: [String: Value]) {
