@@ -1,6 +1,9 @@
 /// The name in a tag, resolved against the data when the template is rendered: `title`, `date.iso`, `.`,
 /// `.title` (the current object only), or with transforms such as `empty(measures)` and `first()`.
-struct TemplateReference: Sendable, Equatable {
+///
+/// A class, since it never changes: a template node hands the renderer one reference to it for every variable and
+/// section it renders, instead of a copy of its string and two arrays.
+final class TemplateReference: Sendable, Equatable {
     /// Where a name is looked for.
     enum Scope: Sendable, Equatable {
         /// The current object (`.`, or an empty name).
@@ -34,5 +37,9 @@ struct TemplateReference: Sendable, Equatable {
         } else {
             scope = path.isEmpty ? .current : .stack
         }
+    }
+
+    static func == (left: TemplateReference, right: TemplateReference) -> Bool {
+        left.written == right.written && left.scope == right.scope && left.path == right.path && left.transforms == right.transforms
     }
 }

@@ -129,9 +129,11 @@ struct TemplateRenderer {
     }
 
     /// Goes one level deeper, or records that the limit was reached at `name` and returns false.
-    private mutating func enter(_ name: String) -> Bool {
+    ///
+    /// `name` is made only when it is needed: made for every section entered, it was a string per section.
+    private mutating func enter(_ name: @autoclosure () -> String) -> Bool {
         guard depth < Self.maximumDepth else {
-            if refusedInclusion == nil { refusedInclusion = name }
+            if refusedInclusion == nil { refusedInclusion = name() }
             return false
         }
         depth += 1
