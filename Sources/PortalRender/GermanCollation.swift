@@ -5,9 +5,12 @@ import Foundation
 enum GermanCollation {
     /// The key words are compared by.
     static func key(_ text: String) -> String {
+        let lowercased = text.lowercased()
+        // ASCII text is its own key once lowercased (the loop below appends ASCII characters as they are).
+        if lowercased.utf8.allSatisfy({ $0 < 0x80 }) { return lowercased }
         var key = ""
         key.reserveCapacity(text.utf8.count)
-        for character in text.lowercased() {
+        for character in lowercased {
             // Looked up by scalar value: comparing a Character with letter literals is a full Unicode comparison
             // each time (a tenth of the A–Z page). Decomposed letters (a + U+0308) are composed first.
             if character.isASCII {

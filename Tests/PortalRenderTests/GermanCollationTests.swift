@@ -25,5 +25,11 @@ struct GermanCollationTests {
         #expect(GermanCollation.key("Ärger") == "arger")
         #expect(GermanCollation.key("Łódź 東京 🚀") == "łodź 東京 🚀")
     }
+
+    @Test("ASCII text is its key lowercased", arguments: ["KI-Chatbot 2025", "a\r\nB", "", "ABC xyz !?"])
+    func asciiKeys(text: String) {
+        #expect(GermanCollation.key(text) == text.lowercased())
+        #expect(GermanCollation.key(text + "Ä") == text.lowercased() + "a")
+    }
 }
 
