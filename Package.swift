@@ -69,8 +69,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (Debian's libmimalloc-dev) takes the place of glibc's allocator for the whole process:
-            // full builds of 10,000 articles took a tenth less time, text edits and peak memory the same
-            // (BENCHMARKS.md, "session 11").
+            // full builds took a tenth (10,000 articles) to a fifth (100,000) less processor time, text edits and
+            // peak memory stayed the same (BENCHMARKS.md, "session 11").
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Shared helpers for the tests: inline txtar sites, temporary folders.

@@ -90,6 +90,11 @@ struct LinkResolver: Sendable {
                 }
             }
         }
+        return hasSchemeByCharacters(text)
+    }
+
+    /// ``hasScheme(_:)`` decided character by character.
+    static func hasSchemeByCharacters(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
         let scheme = text[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
@@ -143,6 +148,11 @@ struct LinkResolver: Sendable {
             guard let folderEnd else { return path }
             return String(sourcePath[..<folderEnd]) + "/" + path
         }
+        return normaliseByParts(path, relativeTo: sourcePath)
+    }
+
+    /// ``normalise(_:relativeTo:)`` for every path: its parts pushed and popped one by one.
+    static func normaliseByParts(_ path: String, relativeTo sourcePath: String) -> String? {
         var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

@@ -121,10 +121,7 @@ struct MarkdownTreeBuilder {
         case .paragraph:
             addBlock(.paragraph(frame.inlines), at: position)
         case .heading(let level):
-            var id = ""
-            if headingIDs != nil {
-                id = headingIDs!.assignID(forHeadingText: PlainTextExtractor.text(of: frame.inlines, singleLine: true))
-            }
+            let id = headingIDs?.assignID(forHeadingText: PlainTextExtractor.text(of: frame.inlines, singleLine: true)) ?? ""
             addBlock(.heading(level: level, content: frame.inlines, id: id), at: position)
         case .emphasis:
             addInline(.emphasis(frame.inlines), at: position)

@@ -3,7 +3,7 @@
 ///
 /// A class, since it never changes: a template node hands the renderer one reference to it for every variable and
 /// section it renders, instead of a copy of its string and two arrays.
-final class TemplateReference: Sendable, Equatable {
+final class TemplateReference: Sendable {
     /// Where a name is looked for.
     enum Scope: Sendable, Equatable {
         /// The current object (`.`, or an empty name).
@@ -37,9 +37,5 @@ final class TemplateReference: Sendable, Equatable {
         } else {
             scope = path.isEmpty ? .current : .stack
         }
-    }
-
-    static func == (left: TemplateReference, right: TemplateReference) -> Bool {
-        left.written == right.written && left.scope == right.scope && left.path == right.path && left.transforms == right.transforms
     }
 }

@@ -3,21 +3,6 @@ import Testing
 
 /// The link resolver's path helpers: the quick ways for common links give what the general ways give.
 @Suite struct LinkResolverTests {
-    /// `normalise` as it works for every path: parts pushed and popped one by one.
-    static func referenceNormalise(_ path: String, relativeTo sourcePath: String) -> String? {
-        var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.joined(separator: "/")
-    }
-
     static let paths = [
         "x.md", "massnahmen/x.md", "../x.md", "./x.md", "a/./b.md", "a//b.md", "a/", "/a.md", ".", "..", "../../x.md",
         ".hidden.md", "a/..b/c.md", "...", "ä/ö.md", "a/../../b.md", "a/b/../c.md",
@@ -27,18 +12,17 @@ import Testing
     @Test func normaliseMatchesTheGeneralWay() {
         for path in Self.paths {
             for source in Self.sources {
-                #expect(LinkResolver.normalise(path, relativeTo: source) == Self.referenceNormalise(path, relativeTo: source),
+                #expect(LinkResolver.normalise(path, relativeTo: source) == LinkResolver.normaliseByParts(path, relativeTo: source),
                         "\(path) from \(source)")
             }
         }
     }
 
-    /// `hasScheme` as it works for every text: on characters.
-    static func referenceHasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
-        let scheme = text[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    @Test func normaliseResolvesAgainstTheSourceFolder() {
+        #expect(LinkResolver.normalise("x.md", relativeTo: "updates/u.md") == "updates/x.md")
+        #expect(LinkResolver.normalise("../massnahmen/x.md", relativeTo: "updates/u.md") == "massnahmen/x.md")
+        #expect(LinkResolver.normalise("x.md", relativeTo: "site.yml") == "x.md")
+        #expect(LinkResolver.normalise("../../x.md", relativeTo: "updates/u.md") == nil)
     }
 
     @Test(arguments: [
@@ -46,6 +30,13 @@ import Testing
         "ä:x", "a\u{301}:x", "a:\u{301}b", "a:\u{301}", "ab:\u{301}c:d", "a b:c", "a:", "https", "+a:b", "a1:b", "-:b",
     ])
     func hasSchemeMatchesTheGeneralWay(text: String) {
-        #expect(LinkResolver.hasScheme(text) == Self.referenceHasScheme(text))
+        #expect(LinkResolver.hasScheme(text) == LinkResolver.hasSchemeByCharacters(text))
+    }
+
+    @Test func schemesAreRecognised() {
+        #expect(LinkResolver.hasScheme("https://example.de"))
+        #expect(LinkResolver.hasScheme("mailto:a@b.de"))
+        #expect(!LinkResolver.hasScheme("../x.md"))
+        #expect(!LinkResolver.hasScheme("1http:x"))
     }
 }
