@@ -176,6 +176,9 @@ final class EventStream: @unchecked Sendable {
     struct Event: Sendable, Equatable {
         var name: String
         var data: String
+        /// When the reading thread took the event off the socket: latencies measured from this do not include the
+        /// time the awaiting test task waited for a free thread.
+        var received = ContinuousClock.now
     }
 
     init(socket: Socket) {
