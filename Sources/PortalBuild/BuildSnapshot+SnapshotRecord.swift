@@ -5,7 +5,8 @@ extension BuildSnapshot.Gate: SnapshotRecord {
         self.init(
             fingerprint: try reader.string(), baseFingerprint: try reader.string(),
             fileHashes: try reader.dictionary(reader.string),
-            fileStamps: try reader.dictionary { try reader.record(FileStamp.self) }, contentID: try reader.string())
+            fileStamps: try reader.dictionary { try reader.record(ContentStamp.self) }, readStarted: Int64(try reader.int()),
+            contentID: try reader.string())
     }
 
     func write(to buffer: SnapshotEncoder.Buffer) {
@@ -13,6 +14,7 @@ extension BuildSnapshot.Gate: SnapshotRecord {
         buffer.string(baseFingerprint)
         buffer.dictionary(fileHashes, buffer.string)
         buffer.dictionary(fileStamps) { $0.write(to: buffer) }
+        buffer.int(Int(readStarted))
         buffer.string(contentID)
     }
 }

@@ -25,8 +25,11 @@ struct BuildSnapshot: Sendable {
         /// Each content file's `ContentHash`, by relative path.
         var fileHashes: [String: String]
         /// Each content file's stamp as the build read it, by relative path: when all files still have theirs,
-        /// the next build is most likely a no-op and does not decode the content in advance (`CachePrefetch`).
-        var fileStamps: [String: FileStamp]
+        /// the next build is most likely a no-op and does not decode the content in advance (`CachePrefetch`);
+        /// files whose stamps match (`ContentStamp.matches`) are not read again (`ContentReader.KnownFiles`).
+        var fileStamps: [String: ContentStamp]
+        /// When the build began reading the content files, in nanoseconds since 1970 (0 when it did not record it).
+        var readStarted: Int64
         /// The fingerprint of the build that wrote the content file this snapshot completes.
         var contentID: String
     }
@@ -41,7 +44,7 @@ struct BuildSnapshot: Sendable {
     var gate: Gate
     var body: Body
 
-    private static let header = Array("portal-snapshot 6\n".utf8)
+    private static let header = Array("portal-snapshot 7\n".utf8)
     private static let contentHeader = Array("portal-snapshot-content 3\n".utf8)
 
     /// The snapshot file beside the cache file at `cachePath`.

@@ -36,11 +36,12 @@ public struct Builder: Sendable {
     /// output folder, while that site is still on disk exactly as published, returns early without touching it;
     /// any other build renders everything and hard-links the files whose bytes did not change (see `SitePublisher`).
     public func run() -> BuildResult {
-        run(tryingTextEdit: true)
+        run(tryingTextEdit: true, trustingStamps: true)
     }
 
-    /// `run()`, without taking up the last build's snapshot when `tryingTextEdit` is false.
-    private func run(tryingTextEdit: Bool) -> BuildResult {
+    /// `run()`, without taking up the last build's snapshot when `tryingTextEdit` is false, and reading every
+    /// content file when `trustingStamps` is false (see `ContentReader.KnownFiles`).
+    private func run(tryingTextEdit: Bool, trustingStamps: Bool) -> BuildResult {
         let contentDirectory = resolve(options.contentDirectory)
         let outputDirectory = OutputGuard.canonical(resolve(options.outputDirectory))
         if options.writesOutput,
@@ -59,7 +60,7 @@ public struct Builder: Sendable {
                             contentDirectory: contentDirectory, decodingContentUpTo: tryingTextEdit ? sideBySideContentLimit : nil)
             : nil
         defer { prefetch?.cancel() }
-        var inputs = load()
+        var inputs = load(known: trustingStamps ? prefetch.map { prefetch in { prefetch.knownFiles.value } } : nil)
         guard options.writesOutput else { return render(inputs).result }
 
         // A no-op build: the same inputs as last time, and the published site untouched since.
@@ -69,6 +70,7 @@ public struct Builder: Sendable {
         let executable = ExecutableFingerprint.current(previous: previous?.executable)
         let (fingerprint, baseFingerprint, fileHashes) = inputFingerprint(inputs, executableHash: executable?.hash)
         let fileStamps = inputs.fileStamps
+        let readStarted = inputs.readStarted
         if let previous, previous.fingerprint == fingerprint, previous.publishedSiteIsIntact(in: outputDirectory) {
             // Like every build, remove what killed builds left beside the site; the site itself stays untouched.
             SitePublisher(outputDirectory: outputDirectory).removeLeftovers()
@@ -76,6 +78,12 @@ public struct Builder: Sendable {
             return BuildResult(
                 diagnostics: Diagnostics(previous.diagnostics), pagesWritten: previous.pagesWritten,
                 filesWritten: previous.filesWritten, asOf: inputs.asOf, timings: timings, reusedPublishedSite: true)
+        }
+        // Not a no-op: the files the last build vouched for are read now. Should one have changed since it was
+        // listed (its hash is checked), the build starts again and reads every file.
+        guard inputs.readUnread() else {
+            prefetch?.finish()
+            return run(tryingTextEdit: tryingTextEdit, trustingStamps: false)
         }
         timings.append(.init(phase: "fingerprint", clock: clock))
 
@@ -94,7 +102,7 @@ public struct Builder: Sendable {
                 // A large site's text edit let the content files go before it found that the snapshot's texts
                 // did not fit (which a snapshot of these very files never does): start again, as a full build.
                 prefetch.finish()
-                return run(tryingTextEdit: false)
+                return run(tryingTextEdit: false, trustingStamps: trustingStamps)
             }
         }
         // A full build: what was read in case of a text edit goes before the large part begins.
@@ -192,7 +200,7 @@ public struct Builder: Sendable {
             var snapshot: BuildSnapshot?
             let gate = { (contentID: String) in
                 BuildSnapshot.Gate(fingerprint: fingerprint, baseFingerprint: baseFingerprint, fileHashes: fileHashes,
-                                   fileStamps: fileStamps, contentID: contentID)
+                                   fileStamps: fileStamps, readStarted: readStarted, contentID: contentID)
             }
             if let textEdit {
                 let overlay = content.textOverlay(of: textEdit.overlayPaths.union(textEdit.changed))
@@ -227,13 +235,25 @@ public struct Builder: Sendable {
         var contentDirectory: String
         var files: [ContentFile]
         /// Each content file's stamp as it was read, by relative path.
-        var fileStamps: [String: FileStamp]
+        var fileStamps: [String: ContentStamp]
+        /// The files not read yet, with their recorded hashes (`ContentReader.Result.unread`): their `bytes` are empty.
+        var unread: [String: String]
+        /// When reading the content began, in nanoseconds since 1970.
+        var readStarted: Int64
         var assets: [Asset]
         var theme: Theme
         var diagnostics: Diagnostics
         var timings: [BuildResult.PhaseTiming]
         /// Whether the content folder is missing, so there is nothing to check.
         var contentMissing: Bool
+
+        /// Reads the files not read yet (`unread`); false when one of them changed since it was listed.
+        mutating func readUnread() -> Bool {
+            guard !unread.isEmpty else { return true }
+            guard ContentReader.readUnread(&files, unread: unread, directory: contentDirectory) else { return false }
+            unread = [:]
+            return true
+        }
 
         /// The content files, leaving none behind.
         mutating func takeFiles() -> [ContentFile] {
@@ -242,8 +262,8 @@ public struct Builder: Sendable {
         }
     }
 
-    /// Reads the content folder and the theme.
-    func load() -> Inputs {
+    /// Reads the content folder and the theme; files that `known` vouches for are listed, not read.
+    func load(known: (() -> ContentReader.KnownFiles?)? = nil) -> Inputs {
         var diagnostics = Diagnostics()
         var timings: [BuildResult.PhaseTiming] = []
         func timed<T>(_ phase: String, _ work: () -> T) -> T {
@@ -256,9 +276,10 @@ public struct Builder: Sendable {
         let contentDirectory = resolve(options.contentDirectory)
         let defaultTemplates = defaultTemplatesDirectory
         let userTemplates = userTemplatesDirectory
-        let (files, assets, readDiagnostics, fileStamps) = timed("load") {
-            ContentReader.read(directory: contentDirectory, displayPrefix: displayPath(options.contentDirectory))
+        let read = timed("load") {
+            ContentReader.read(directory: contentDirectory, displayPrefix: displayPath(options.contentDirectory), known: known)
         }
+        let (files, assets, readDiagnostics) = (read.files, read.assets, read.diagnostics)
         diagnostics.append(contentsOf: readDiagnostics)
         let contentMissing = files.isEmpty && readDiagnostics.contains(where: { $0.code == .missingFile })
         let (theme, themeDiagnostics) = timed("load theme") {
@@ -272,7 +293,8 @@ public struct Builder: Sendable {
         }
         // The stamps serve only small sites (`CachePrefetch`); a large one's would be held through the build.
         return Inputs(asOf: asOf, contentDirectory: contentDirectory, files: files,
-                      fileStamps: files.count <= Self.smallSiteFiles ? fileStamps : [:], assets: assets, theme: theme,
+                      fileStamps: files.count <= Self.smallSiteFiles ? read.stamps : [:], unread: read.unread,
+                      readStarted: read.readStarted, assets: assets, theme: theme,
                       diagnostics: diagnostics, timings: contentMissing ? [timings[0]] : timings, contentMissing: contentMissing)
     }
 
@@ -399,7 +421,8 @@ public struct Builder: Sendable {
         }
         for diagnostic in inputs.diagnostics.all { hash.add(diagnostic.description) }
         let base = hash.hex
-        let fileHashes = Parallel.map(inputs.files) { ContentHash.of($0.bytes) }
+        let unread = inputs.unread
+        let fileHashes = Parallel.map(inputs.files) { unread[$0.relativePath] ?? ContentHash.of($0.bytes) }
         for fileHash in fileHashes { hash.add(fileHash) }
         var byPath: [String: String] = [:]
         for (file, fileHash) in zip(inputs.files, fileHashes) { byPath[file.relativePath] = fileHash }

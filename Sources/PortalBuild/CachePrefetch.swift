@@ -23,6 +23,10 @@ final class CachePrefetch: Sendable {
     /// The last build's search corpus, read along with a small content (nil: read it when needed); nil inside
     /// when missing, damaged or skipped like the content.
     let search: Background<SearchCorpus?>?
+    /// The content files the last snapshot recorded, for `ContentReader` to trust (nil without a snapshot, or
+    /// one of a large site, which records no stamps). Whether or not the snapshot is the cache's: its hashes are
+    /// those of the files with its stamps either way.
+    let knownFiles: Background<ContentReader.KnownFiles?>
     private let cancelled: Flag
 
     /// What became of the content.
@@ -41,6 +45,10 @@ final class CachePrefetch: Sendable {
         // The snapshot is read beside the cache (10,000 articles: 0.15 s to read the cache's manifest), its gate
         // first; whether it is the cache's is checked once both are read.
         let unchecked = Background { BuildSnapshot.open(snapshotPath) }
+        knownFiles = Background {
+            guard let gate = unchecked.value?.gate, !gate.fileStamps.isEmpty, gate.readStarted > 0 else { return nil }
+            return ContentReader.KnownFiles(stamps: gate.fileStamps, hashes: gate.fileHashes, readStarted: gate.readStarted)
+        }
         let opened = Background { () -> BuildSnapshot.Opened? in
             guard let opened = unchecked.value, let fingerprint = cache.value?.fingerprint,
                   opened.gate.fingerprint == fingerprint else { return nil }
@@ -75,7 +83,7 @@ final class CachePrefetch: Sendable {
     /// Whether a content file the snapshot knows is gone or has another stamp (files added since do not count:
     /// they mean a full build).
     private static func someFileChanged(since gate: BuildSnapshot.Gate, in contentDirectory: String) -> Bool {
-        gate.fileStamps.contains { path, stamp in FileStamp.of(contentDirectory + "/" + path) != stamp }
+        gate.fileStamps.contains { path, stamp in ContentStamp.of(contentDirectory + "/" + path) != stamp }
     }
 
     /// Stops decoding the content (which then is nil); the cache and snapshot stay readable.
@@ -93,6 +101,7 @@ final class CachePrefetch: Sendable {
         if !keepingSearch { search?.discard() }
         snapshot.discard()
         opened.discard()
+        knownFiles.discard()
     }
 
     /// A flag set once, read from any thread.

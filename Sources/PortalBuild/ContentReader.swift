@@ -5,17 +5,44 @@ import Glibc
 import PortalContent
 import PortalDiagnostics
 import PortalModel
+import Synchronization
 
 /// Reads the content folder from disk: the only place content files are read.
 enum ContentReader {
     /// Text files larger than this are refused instead of read (assets may be larger).
     static let maximumTextFileSize = 8 * 1024 * 1024
 
+    /// What the last build recorded of the content files: a file that still has its recorded stamp (see
+    /// `ContentStamp.matches`) is not read, and its recorded hash stands for its bytes.
+    struct KnownFiles: Sendable {
+        var stamps: [String: ContentStamp]
+        var hashes: [String: String]
+        /// When that build began reading, in nanoseconds since 1970.
+        var readStarted: Int64
+    }
+
+    /// What `read` found.
+    struct Result {
+        /// Every content file in path order; those in `unread` with no bytes yet.
+        var files: [ContentFile]
+        var assets: [Asset]
+        var diagnostics: [Diagnostic]
+        /// Each content file's stamp as it was read, by relative path.
+        var stamps: [String: ContentStamp]
+        /// The files not read because `known` vouched for them, with their recorded hashes, by relative path.
+        var unread: [String: String]
+        /// When reading began, in nanoseconds since 1970.
+        var readStarted: Int64
+    }
+
     /// The content files and assets below `directory`, with diagnostics for what could not be read, and each
-    /// content file's stamp as it was read (by relative path).
-    static func read(directory: String, displayPrefix: String) -> (files: [ContentFile], assets: [Asset], diagnostics: [Diagnostic], stamps: [String: FileStamp]) {
+    /// content file's stamp as it was read. Files that `known` (asked for once the folder is listed) vouches for
+    /// are listed but not read: a no-op build of 10,000 articles spent most of its time reading them.
+    static func read(directory: String, displayPrefix: String, known: (() -> KnownFiles?)? = nil) -> Result {
+        let readStarted = ContentStamp.now()
         var files: [ContentFile] = []
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [String: ContentStamp] = [:]
+        var unread: [String: String] = [:]
         var assets: [Asset] = []
         var diagnostics: [Diagnostic] = []
         let fileManager = FileManager.default
@@ -24,18 +51,23 @@ enum ContentReader {
         guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             let shown = displayPrefix.isEmpty ? directory : displayPrefix
             diagnostics.append(.error(.missingFile, "The content folder '\(shown)' does not exist. Create it or pass --content DIR.", at: SourceLocation(file: shown)))
-            return ([], [], diagnostics, [:])
+            return Result(files: [], assets: [], diagnostics: diagnostics, stamps: [:], unread: [:], readStarted: readStarted)
         }
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         /// What one entry of the folder turned out to be.
         enum Entry: Sendable {
-            case file(ContentFile, FileStamp)
+            case file(ContentFile, ContentStamp)
+            /// A file `known` vouched for, with its recorded hash.
+            case vouched(ContentFile, ContentStamp, hash: String)
             case asset(Asset)
             case problem(Diagnostic)
         }
         // Read on all cores: with a cold disk cache the waits overlap, and each file's bytes are allocated by
         // the threads that later parse and free them, so the memory is used again instead of left behind.
-        let entries = Parallel.map(walkEntries(root: root.path).sorted(by: { $0.path < $1.path })) { entry -> Entry in
+        let listed = walkEntries(root: root.path).sorted(by: { $0.path < $1.path })
+        let vouched = vouchedHashes(of: listed, in: rootPath, known: known?())
+        let entries = Parallel.map(Array(listed.indices)) { position -> Entry in
+            let entry = listed[position]
             let relativePath = entry.path
             let absolute = rootPath + relativePath
             let display = displayPrefix.isEmpty ? relativePath : displayPrefix + "/" + relativePath
@@ -55,6 +87,9 @@ enum ContentReader {
                 }
                 return .asset(Asset(path: String(relativePath.dropFirst("assets/".count)), size: size))
             }
+            if let (stamp, hash) = vouched[position] {
+                return .vouched(ContentFile(relativePath: relativePath, displayPath: display, bytes: []), stamp, hash: hash)
+            }
             switch readBytes(resolved, limit: maximumTextFileSize) {
             case .read(let bytes, let stamp):
                 return .file(ContentFile(relativePath: relativePath, displayPath: display, bytes: bytes), stamp)
@@ -71,11 +106,58 @@ enum ContentReader {
             case .file(let file, let stamp):
                 files.append(file)
                 stamps[file.relativePath] = stamp
+            case .vouched(let file, let stamp, let hash):
+                files.append(file)
+                stamps[file.relativePath] = stamp
+                unread[file.relativePath] = hash
             case .asset(let asset): assets.append(asset)
             case .problem(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        return (files, assets, diagnostics, stamps)
+        return Result(files: files, assets: assets, diagnostics: diagnostics, stamps: stamps, unread: unread, readStarted: readStarted)
+    }
+
+    /// For each listed entry, its stamp and recorded hash when `known` vouches for it; nothing at all unless it
+    /// vouches for every content file listed and knows no other: then the build cannot be a no-op, and a text
+    /// edit needs every file's bytes at once (read later, they took a 10,000-article edit 0.06 s longer).
+    /// Links are never vouched for: their target may change without the link's stamp changing.
+    static func vouchedHashes(of listed: [(path: String, isLink: Bool)], in rootPath: String, known: KnownFiles?) -> [(ContentStamp, String)?] {
+        let none = [(ContentStamp, String)?](repeating: nil, count: listed.count)
+        guard let known else { return none }
+        let contentFiles = listed.filter { !$0.path.hasPrefix("assets/") }.count
+        guard contentFiles == known.stamps.count else { return none }
+        // One file the record does not vouch for decides: the others are not looked at after it.
+        let refused = Atomic<Bool>(false)
+        let vouched = Parallel.map(listed) { entry -> (ContentStamp, String)? in
+            guard !entry.path.hasPrefix("assets/"), !refused.load(ordering: .relaxed) else { return nil }
+            guard !entry.isLink, let recorded = known.stamps[entry.path],
+                  let hash = known.hashes[entry.path], let stamp = ContentStamp.of(rootPath + entry.path),
+                  stamp.matches(recorded, readStarted: known.readStarted) else {
+                refused.store(true, ordering: .relaxed)
+                return nil
+            }
+            return (stamp, hash)
+        }
+        return vouched.compactMap { $0 }.count == contentFiles ? vouched : none
+    }
+
+    /// The bytes of the files `read` left unread, read now into `files`; false when one of them can no longer be
+    /// read or its bytes no longer have the recorded hash (changed since it was listed).
+    static func readUnread(_ files: inout [ContentFile], unread: [String: String], directory: String) -> Bool {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
+        let rootPath = root.hasSuffix("/") ? root : root + "/"
+        let positions = files.indices.filter { unread[files[$0].relativePath] != nil }
+        let paths = positions.map { files[$0].relativePath }
+        let read = Parallel.map(paths) { path -> [UInt8]? in
+            guard case .read(let bytes, _) = readBytes(rootPath + path, limit: maximumTextFileSize),
+                  ContentHash.of(bytes) == unread[path] else { return nil }
+            return bytes
+        }
+        for (position, bytes) in zip(positions, read) {
+            guard let bytes else { return false }
+            files[position].bytes = bytes
+        }
+        return true
     }
 
     /// The size of the regular file at `path` (following links), or `nil` for anything else.
@@ -87,7 +169,7 @@ enum ContentReader {
 
     /// What reading a content file found.
     enum ReadOutcome {
-        case read(bytes: [UInt8], stamp: FileStamp)
+        case read(bytes: [UInt8], stamp: ContentStamp)
         /// A folder, a device, a pipe: nothing a content file can be.
         case notRegular
         /// A regular file of this many bytes, more than the limit.
@@ -125,7 +207,7 @@ enum ContentReader {
         }
         guard filled <= limit else { return .tooLarge(filled) }
         bytes.removeLast(bytes.count - filled)
-        return .read(bytes: bytes, stamp: FileStamp(info))
+        return .read(bytes: bytes, stamp: ContentStamp(info))
     }
 
     /// Every file path below `root`, relative to it, not following directory links; hidden entries skipped.

@@ -187,6 +187,38 @@ import Testing
         #expect(!snapshot(directory.path + "/site").isEmpty)
     }
 
+    /// With content files settled (last changed over a second before a build read them), the next build trusts
+    /// their stamps instead of reading them (`ContentReader.KnownFiles`); a change that keeps a file's size and
+    /// modification time, a template change and a text edit after that still build exactly as a clean build.
+    @Test func settledFilesAreTrustedByTheirStampsAndChangesStillShow() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Fixtures.minimalSite, into: "content")
+        try FileManager.default.createDirectory(atPath: directory.path + "/overrides", withIntermediateDirectories: true)
+        Thread.sleep(forTimeInterval: 1.2)
+        try expectIncrementalEqualsClean(directory, step: "first build")
+        #expect(try expectIncrementalEqualsClean(directory, step: "no change").reusedPublishedSite)
+
+        // The same size, the modification time set back: only the status change time tells.
+        let path = directory.path + "/content/measures/chatbot.md"
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        try replace("title: Chatbot im Bürgerservice", with: "title: Chatbot im Bürgerbüro!!", in: "content/measures/chatbot.md", of: directory)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        let changed = try expectIncrementalEqualsClean(directory, step: "same size, same modification time")
+        #expect(!changed.reusedPublishedSite)
+        #expect(try read("site/massnahmen/chatbot/index.html", in: directory).contains("Chatbot im Bürgerbüro!!"))
+
+        // Settled again (a build that is no no-op records it): a template change reads the vouched-for files
+        // after the fingerprint.
+        Thread.sleep(forTimeInterval: 1.2)
+        try put("<p>Fuß</p>\n", at: "overrides/partials/footer.mustache", in: directory)
+        try expectIncrementalEqualsClean(directory, step: "a template changed")
+        try put("<p>Anderer Fuß</p>\n", at: "overrides/partials/footer.mustache", in: directory)
+        #expect(try !expectIncrementalEqualsClean(directory, step: "a template changed, files vouched for").reusedPublishedSite)
+        try appendByHand("\nEin weiterer Satz.\n", to: path)
+        try expectIncrementalEqualsClean(directory, step: "a text edit")
+    }
+
     @Test func aPublishedFileChangedByHandIsRestored() throws {
         let directory = try builtSite()
         defer { directory.remove() }

@@ -65,15 +65,19 @@ import Testing
 
     /// The gate's file tables, stored as records, read back as written; a truncated gate is refused.
     @Test func theGateReadsBackAsWritten() throws {
-        let stamps = ["a.md": FileStamp(size: 12, modifiedSeconds: -3, modifiedNanoseconds: 999_999_999, inode: .max), "b/ö.md": FileStamp(size: 0, modifiedSeconds: 1_765_000_000, modifiedNanoseconds: 0, inode: 7)]
+        let stamps = [
+            "a.md": ContentStamp(file: FileStamp(size: 12, modifiedSeconds: -3, modifiedNanoseconds: 999_999_999, inode: .max), changedSeconds: 4, changedNanoseconds: 5),
+            "b/ö.md": ContentStamp(file: FileStamp(size: 0, modifiedSeconds: 1_765_000_000, modifiedNanoseconds: 0, inode: 7), changedSeconds: -1, changedNanoseconds: 999_999_999),
+        ]
         let gate = BuildSnapshot.Gate(
-            fingerprint: "f", baseFingerprint: "b", fileHashes: ["a.md": "1f", "b/ö.md": ""], fileStamps: stamps, contentID: "c")
+            fingerprint: "f", baseFingerprint: "b", fileHashes: ["a.md": "1f", "b/ö.md": ""], fileStamps: stamps,
+            readStarted: 1_765_000_000_123_456_789, contentID: "c")
         let buffer = SnapshotEncoder.Buffer()
         gate.write(to: buffer)
         let bytes = buffer.bytes
         let read = try SnapshotDecoder().read(bytes) { try $0.record(BuildSnapshot.Gate.self) }
         #expect(read.fingerprint == "f" && read.baseFingerprint == "b" && read.contentID == "c")
-        #expect(read.fileHashes == gate.fileHashes && read.fileStamps == stamps)
+        #expect(read.fileHashes == gate.fileHashes && read.fileStamps == stamps && read.readStarted == gate.readStarted)
         for length in 0..<bytes.count {
             #expect(throws: SnapshotDecoder.Failure.self) { try SnapshotDecoder().read(Array(bytes.prefix(length))) { try $0.record(BuildSnapshot.Gate.self) } }
         }
