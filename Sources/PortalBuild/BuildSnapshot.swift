@@ -64,6 +64,23 @@ struct BuildSnapshot: Sendable {
         var bytes: [UInt8]
         var bodyStart: Int
 
+        /// Writes this snapshot again with `gate` instead of its own and the same body, atomically; a failure
+        /// removes the file, which only means the next build is a full one.
+        func write(gate: Gate, to path: String) {
+            let gateBuffer = SnapshotEncoder.Buffer()
+            gate.write(to: gateBuffer)
+            let gateBytes = gateBuffer.bytes
+            var written = BuildSnapshot.header
+            BuildSnapshot.appendSectionLength(gateBytes.count, to: &written)
+            written += gateBytes
+            written += bytes[bodyStart...]
+            do {
+                try CacheFile.writeAtomically(written, to: path)
+            } catch {
+                BuildSnapshot.remove(at: path)
+            }
+        }
+
         /// The whole snapshot; nil when its body is not understood.
         func decoded() -> BuildSnapshot? {
             guard let body = try? SnapshotDecoder().decode(Body.self, from: bytes, startingAt: bodyStart) else { return nil }

@@ -74,6 +74,16 @@ public struct Builder: Sendable {
         if let previous, previous.fingerprint == fingerprint, previous.publishedSiteIsIntact(in: outputDirectory) {
             // Like every build, remove what killed builds left beside the site; the site itself stays untouched.
             SitePublisher(outputDirectory: outputDirectory).removeLeftovers()
+            // Every content file was read (one had changed shortly before the last build read it, say): their
+            // stamps are recorded again, so that the next build need not read them (10,000 articles: the no-op
+            // after a text edit kept reading every file, 0.35 instead of 0.2 s).
+            if inputs.unread.isEmpty, !inputs.fileStamps.isEmpty, let opened = prefetch?.openedSnapshot,
+               opened.gate.fingerprint == fingerprint {
+                var gate = opened.gate
+                gate.fileStamps = inputs.fileStamps
+                gate.readStarted = inputs.readStarted
+                opened.write(gate: gate, to: snapshotPath)
+            }
             timings.append(.init(phase: "unchanged", clock: clock))
             return BuildResult(
                 diagnostics: Diagnostics(previous.diagnostics), pagesWritten: previous.pagesWritten,

@@ -86,6 +86,11 @@ final class CachePrefetch: Sendable {
         gate.fileStamps.contains { path, stamp in ContentStamp.of(contentDirectory + "/" + path) != stamp }
     }
 
+    /// The snapshot file with its gate decoded, when it is the cache's (waits for it).
+    var openedSnapshot: BuildSnapshot.Opened? {
+        opened.value
+    }
+
     /// Stops decoding the content (which then is nil); the cache and snapshot stay readable.
     func cancel() {
         cancelled.set()

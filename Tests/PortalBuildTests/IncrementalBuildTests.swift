@@ -217,6 +217,21 @@ import Testing
         #expect(try !expectIncrementalEqualsClean(directory, step: "a template changed, files vouched for").reusedPublishedSite)
         try appendByHand("\nEin weiterer Satz.\n", to: path)
         try expectIncrementalEqualsClean(directory, step: "a text edit")
+
+        // The edited file changed just before that build read it, so it vouches for nothing; the no-op after it
+        // reads every file and records their stamps again, which then vouch for all of them.
+        Thread.sleep(forTimeInterval: 1.2)
+        let snapshotPath = BuildSnapshot.location(cachePath: BuildCache.location(outputDirectory: directory.path + "/site", workingDirectory: directory.path))
+        let content = directory.path + "/content"
+        let before = try #require(BuildSnapshot.open(snapshotPath)?.gate)
+        let knownBefore = ContentReader.KnownFiles(stamps: before.fileStamps, hashes: before.fileHashes, readStarted: before.readStarted)
+        #expect(ContentReader.read(directory: content, displayPrefix: "content", known: { knownBefore }).unread.isEmpty)
+        #expect(try expectIncrementalEqualsClean(directory, step: "no change after the edit").reusedPublishedSite)
+        let after = try #require(BuildSnapshot.open(snapshotPath)?.gate)
+        #expect(after.readStarted > before.readStarted && after.fingerprint == before.fingerprint && after.fileHashes == before.fileHashes)
+        let knownAfter = ContentReader.KnownFiles(stamps: after.fileStamps, hashes: after.fileHashes, readStarted: after.readStarted)
+        #expect(ContentReader.read(directory: content, displayPrefix: "content", known: { knownAfter }).unread.count == after.fileHashes.count)
+        #expect(try expectIncrementalEqualsClean(directory, step: "no change, files vouched for").reusedPublishedSite)
     }
 
     @Test func aPublishedFileChangedByHandIsRestored() throws {
