@@ -60,7 +60,9 @@ public struct Builder: Sendable {
                             contentDirectory: contentDirectory, decodingContentUpTo: tryingTextEdit ? sideBySideContentLimit : nil)
             : nil
         defer { prefetch?.cancel() }
-        var inputs = load(known: trustingStamps ? prefetch.map { prefetch in { prefetch.knownFiles.value } } : nil)
+        // Files are checked against the last build's record only when there is one (a clean build skips the `stat`s).
+        let mayTrust = trustingStamps && FileStamp.of(snapshotPath) != nil
+        var inputs = load(known: mayTrust ? prefetch.map { prefetch in { prefetch.knownFiles.value } } : nil)
         guard options.writesOutput else { return render(inputs).result }
 
         // A no-op build: the same inputs as last time, and the published site untouched since.
