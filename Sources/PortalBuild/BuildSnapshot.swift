@@ -67,18 +67,7 @@ struct BuildSnapshot: Sendable {
         /// Writes this snapshot again with `gate` instead of its own and the same body, atomically; a failure
         /// removes the file, which only means the next build is a full one.
         func write(gate: Gate, to path: String) {
-            let gateBuffer = SnapshotEncoder.Buffer()
-            gate.write(to: gateBuffer)
-            let gateBytes = gateBuffer.bytes
-            var written = BuildSnapshot.header
-            BuildSnapshot.appendSectionLength(gateBytes.count, to: &written)
-            written += gateBytes
-            written += bytes[bodyStart...]
-            do {
-                try CacheFile.writeAtomically(written, to: path)
-            } catch {
-                BuildSnapshot.remove(at: path)
-            }
+            BuildSnapshot.write(gate: gate, encodedBody: bytes[bodyStart...], to: path)
         }
 
         /// The whole snapshot; nil when its body is not understood.
@@ -148,17 +137,23 @@ struct BuildSnapshot: Sendable {
 
     /// Writes the snapshot atomically; a failure only means the next build is a full one.
     func write(to path: String) {
+        guard let encodedBody = try? SnapshotEncoder().encode(body) else { return Self.remove(at: path) }
+        Self.write(gate: gate, encodedBody: encodedBody[...], to: path)
+    }
+
+    /// Writes a snapshot file of `gate` and an encoded body atomically; a failure removes the file.
+    private static func write(gate: Gate, encodedBody: ArraySlice<UInt8>, to path: String) {
+        let gateBuffer = SnapshotEncoder.Buffer()
+        gate.write(to: gateBuffer)
+        let gateBytes = gateBuffer.bytes
+        var bytes = header
+        appendSectionLength(gateBytes.count, to: &bytes)
+        bytes += gateBytes
+        bytes += encodedBody
         do {
-            let gateBuffer = SnapshotEncoder.Buffer()
-            gate.write(to: gateBuffer)
-            let gateBytes = gateBuffer.bytes
-            var bytes = Self.header
-            Self.appendSectionLength(gateBytes.count, to: &bytes)
-            bytes += gateBytes
-            bytes += try SnapshotEncoder().encode(body)
             try CacheFile.writeAtomically(bytes, to: path)
         } catch {
-            Self.remove(at: path)
+            remove(at: path)
         }
     }
 

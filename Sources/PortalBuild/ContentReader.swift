@@ -45,14 +45,13 @@ enum ContentReader {
         var assets: [Asset] = []
         var diagnostics: [Diagnostic] = []
         let fileManager = FileManager.default
-        let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
+        let (root, rootPath) = Self.root(of: directory)
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             let shown = displayPrefix.isEmpty ? directory : displayPrefix
             diagnostics.append(.error(.missingFile, "The content folder '\(shown)' does not exist. Create it or pass --content DIR.", at: SourceLocation(file: shown)))
             return Result(files: [], assets: [], diagnostics: diagnostics, stamps: [:], unread: [:], readStarted: readStarted)
         }
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         /// What one entry of the folder turned out to be.
         enum Entry: Sendable {
             case file(ContentFile, ContentStamp)
@@ -63,7 +62,7 @@ enum ContentReader {
         }
         // Read on all cores: with a cold disk cache the waits overlap, and each file's bytes are allocated by
         // the threads that later parse and free them, so the memory is used again instead of left behind.
-        let listed = walkEntries(root: root.path).sorted(by: { $0.path < $1.path })
+        let listed = walkEntries(root: root).sorted(by: { $0.path < $1.path })
         let vouched = vouchedHashes(of: listed, in: rootPath, known: known)
         let entries = Parallel.map(Array(listed.indices)) { position -> Entry in
             let entry = listed[position]
@@ -144,8 +143,7 @@ enum ContentReader {
     /// The bytes of the files `read` left unread, read now into `files`; false when one of them can no longer be
     /// read or its bytes no longer have the recorded hash (changed since it was listed).
     static func readUnread(_ files: inout [ContentFile], unread: [String: String], directory: String) -> Bool {
-        let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
-        let rootPath = root.hasSuffix("/") ? root : root + "/"
+        let rootPath = Self.root(of: directory).prefix
         let positions = files.indices.filter { unread[files[$0].relativePath] != nil }
         let paths = positions.map { files[$0].relativePath }
         let read = Parallel.map(paths) { path -> [UInt8]? in
@@ -158,6 +156,13 @@ enum ContentReader {
             files[position].bytes = bytes
         }
         return true
+    }
+
+    /// The content folder as an absolute path with links resolved, and the same ending in `/`, to put before
+    /// paths below it.
+    static func root(of directory: String) -> (path: String, prefix: String) {
+        let path = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
+        return (path, path.hasSuffix("/") ? path : path + "/")
     }
 
     /// The size of the regular file at `path` (following links), or `nil` for anything else.
