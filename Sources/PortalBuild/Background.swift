@@ -2,6 +2,11 @@ import Dispatch
 import Foundation
 
 /// A value computed on another thread while the caller goes on; `value` waits for it.
+///
+/// Each value gets a thread of its own rather than one of Dispatch's shared threads: those are as many as the
+/// cores, and one that waits (for another `Background`, say) leaves its core idle. The build's prefetch chains
+/// several values that wait for each other, and a 10,000-article text edit decoded its content, search corpus and
+/// texts one after another on one core while the other waited (0.45 s).
 final class Background<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
@@ -9,11 +14,12 @@ final class Background<Value: Sendable>: @unchecked Sendable {
 
     /// Starts computing the value.
     init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async { [self] in
+        let thread = Thread { [self] in
             let value = work()
             lock.withLock { result = value }
             done.signal()
         }
+        thread.start()
     }
 
     /// A value computed already, for code that takes either kind.

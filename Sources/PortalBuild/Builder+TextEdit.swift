@@ -19,6 +19,14 @@ extension Builder {
         /// Whether the site is small (its content file at most `sideBySideLimit`): the build may then do more at
         /// once, which needs more memory.
         var isSmall: Bool
+        /// Whether the build is to store every document's text (`DocumentTextsFile`): it read more of them from
+        /// their files than the limit it was given (`storedTextsLimit`).
+        var storesTexts: Bool
+
+        /// The most texts a small site's text edit reads from their files without storing all texts anew: a few
+        /// documents edited since the texts were stored cost less to read than the 62 MB of 10,000 articles' texts
+        /// cost to write.
+        static let storedTextsLimit = 64
 
         /// The largest content file decoded while the build loads and reads the texts back (10,000 articles: 23 MB).
         static let sideBySideLimit: Int64 = 64 << 20
@@ -28,10 +36,12 @@ extension Builder {
         ///
         /// The content files' bytes are let go once their texts were read back (a large site's files and texts
         /// would not fit in memory together with the search corpus); a large site's corpus is then read on another
-        /// core, a small site's was read with its content (`CachePrefetch`).
+        /// core, a small site's was read with its content (`CachePrefetch`). Reads only the content files it needs
+        /// (the changed ones were read already); false from reading one of them (changed since it was listed) means
+        /// nil, and the caller's full build reading every file finds the same.
         init?(
             inputs: inout Inputs, fileHashes: [String: String], baseFingerprint: String, prefetch: CachePrefetch,
-            snapshotPath: String, searchCorpusPath: String
+            snapshotPath: String, searchCorpusPath: String, storedTextsLimit: Int = storedTextsLimit
         ) {
             guard let previous = prefetch.cache.value, let snapshot = prefetch.snapshot.value,
                   snapshot.gate.baseFingerprint == baseFingerprint, snapshot.gate.fileHashes.count == fileHashes.count else { return nil }
@@ -42,16 +52,17 @@ extension Builder {
             }
             // Only Markdown documents can be text edits; anything else is known before the large part is decoded.
             guard !changedFiles.isEmpty, changedFiles.allSatisfy({ $0.relativePath.hasSuffix(".md") }) else { return nil }
-            // A small content file was decoded on another core while the build loaded (`CachePrefetch`), and the
-            // texts are read back from the files while it finishes. A large one is decoded only now, and each file
-            // let go as its text is read back: side by side, a text edit of 100,000 articles held the content file
-            // (229 MB), every file and every text at once (2.10 GB instead of 1.89 GB).
+            // A small content file was decoded on another core while the build loaded (`CachePrefetch`), with the
+            // texts an earlier text edit stored beside it (`DocumentTextsFile`): only the texts that file cannot give
+            // are read from the content files. A large one is decoded only now, and each file let go as its text is
+            // read back: side by side, a text edit of 100,000 articles held the content file (229 MB), every file
+            // and every text at once (2.10 GB instead of 1.89 GB).
             let changed = Set(changedFiles.map(\.relativePath))
             let edited: CheckedContent?
-            let bodies: [String: String]
+            var bodies: [String: String] = [:]
             var decodedAhead = false
+            var storesTexts = false
             if let decoding = prefetch.content {
-                bodies = CheckedContent.documentBodies(of: inputs.files)
                 switch decoding.take() {
                 case .content(let content):
                     edited = content?.replacingTexts(of: changedFiles)
@@ -59,9 +70,27 @@ extension Builder {
                 // Changed files with their old stamps (written twice within the clock's resolution, say).
                 case .skipped: edited = snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: changedFiles)
                 }
+                guard let edited else { return nil }
+                let stored = prefetch.texts?.take() ?? nil
+                var unstored: Set<String> = []
+                edited.site.forEachDocumentText { path, _ in
+                    guard path.hasSuffix(".md"), !changed.contains(path) else { return }
+                    if let text = stored?[path], text.fileHash == fileHashes[path] {
+                        bodies[path] = text.markdown
+                    } else {
+                        unstored.insert(path)
+                    }
+                }
+                if !unstored.isEmpty {
+                    storesTexts = unstored.count > storedTextsLimit
+                    guard inputs.readUnread(unstored) else { return nil }
+                    let files = inputs.files.filter { unstored.contains($0.relativePath) }
+                    bodies.merge(CheckedContent.documentBodies(of: files)) { _, read in read }
+                }
             } else {
                 // After this the files are gone: should the texts not fit the content, the caller starts again.
-                guard let checked = snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: changedFiles) else { return nil }
+                guard inputs.readUnread(), let checked = snapshot.content(snapshotPath: snapshotPath)?.replacingTexts(of: changedFiles)
+                else { return nil }
                 edited = checked
                 bodies = CheckedContent.documentBodies(of: inputs.takeFiles())
             }
@@ -83,6 +112,7 @@ extension Builder {
             self.contentID = snapshot.gate.contentID
             self.overlayPaths = snapshot.body.overlay.paths
             self.isSmall = prefetch.content != nil
+            self.storesTexts = storesTexts
         }
     }
 }

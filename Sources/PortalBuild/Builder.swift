@@ -14,6 +14,9 @@ public struct Builder: Sendable {
     /// The largest snapshot content file that is decoded while the build loads, in case it is a text edit (see
     /// `CachePrefetch`, `TextEdit`); larger ones are decoded once a text edit is certain, which needs less memory.
     var sideBySideContentLimit = TextEdit.sideBySideLimit
+    /// The most document texts a small site's text edit reads from their files without storing every text anew
+    /// (`TextEdit.storedTextsLimit`).
+    var storedTextsLimit = TextEdit.storedTextsLimit
     /// The most content files a site may have for its builds to do more at once, which needs more memory (taking
     /// over the kept site beside the render, keeping the files' stamps; see `SiteRenderer`), about 64 MB of stored
     /// content (`TextEdit.sideBySideLimit`) at the measured 2.3 KB an article.
@@ -76,10 +79,10 @@ public struct Builder: Sendable {
         if let previous, previous.fingerprint == fingerprint, previous.publishedSiteIsIntact(in: outputDirectory) {
             // Like every build, remove what killed builds left beside the site; the site itself stays untouched.
             SitePublisher(outputDirectory: outputDirectory).removeLeftovers()
-            // Every content file was read (one had changed shortly before the last build read it, say): their
+            // Some content files were read (one had changed shortly before the last build read it, say): the
             // stamps are recorded again, so that the next build need not read them (10,000 articles: the no-op
-            // after a text edit kept reading every file, 0.35 instead of 0.2 s).
-            if inputs.unread.isEmpty, !inputs.fileStamps.isEmpty, let opened = prefetch?.openedSnapshot {
+            // after a text edit kept reading every file, 0.35 instead of 0.2 s, when any doubt read them all).
+            if inputs.unread.count < inputs.files.count, !inputs.fileStamps.isEmpty, let opened = prefetch?.openedSnapshot {
                 var gate = opened.gate
                 gate.fileStamps = inputs.fileStamps
                 gate.readStarted = inputs.readStarted
@@ -90,21 +93,16 @@ public struct Builder: Sendable {
                 diagnostics: Diagnostics(previous.diagnostics), pagesWritten: previous.pagesWritten,
                 filesWritten: previous.filesWritten, asOf: inputs.asOf, timings: timings, reusedPublishedSite: true)
         }
-        // Not a no-op: the files the last build vouched for are read now. Should one have changed since it was
-        // listed (its hash is checked), the build starts again and reads every file.
-        guard inputs.readUnread() else {
-            prefetch?.finish()
-            return run(tryingTextEdit: tryingTextEdit, trustingStamps: false)
-        }
         timings.append(.init(phase: "fingerprint", clock: clock))
 
         // Only document texts changed since the last build: check those texts alone, keep the pages showing none.
+        // It reads only the content files whose texts it cannot take from the last build (`TextEdit`).
         var textEdit: TextEdit?
         if let prefetch, previous != nil, tryingTextEdit {
             let snapshotClock = PhaseClock()
             textEdit = TextEdit(
                 inputs: &inputs, fileHashes: fileHashes, baseFingerprint: baseFingerprint, prefetch: prefetch,
-                snapshotPath: snapshotPath, searchCorpusPath: searchCorpusPath)
+                snapshotPath: snapshotPath, searchCorpusPath: searchCorpusPath, storedTextsLimit: storedTextsLimit)
             if textEdit != nil {
                 prefetch.finish(keepingSearch: true)
                 timings.append(.init(phase: "snapshot", clock: snapshotClock))
@@ -116,8 +114,13 @@ public struct Builder: Sendable {
                 return run(tryingTextEdit: false, trustingStamps: trustingStamps)
             }
         }
-        // A full build: what was read in case of a text edit goes before the large part begins.
-        if textEdit == nil { prefetch?.finish() }
+        // A full build: what was read in case of a text edit goes before the large part begins, and the files the
+        // last build vouched for are read now. Should one have changed since it was listed (its hash is checked),
+        // the build starts again and reads every file.
+        if textEdit == nil {
+            prefetch?.finish()
+            guard inputs.readUnread() else { return run(tryingTextEdit: tryingTextEdit, trustingStamps: false) }
+        }
         // A small site's text edit does more at once (see `TextEdit.isSmall`).
         let smallTextEdit = textEdit?.isSmall == true
         // (A text edit has taken the files over: its own measure tells.)
@@ -141,6 +144,13 @@ public struct Builder: Sendable {
             guard smallSite else { return BuildSnapshot.writeContent(content, contentID: fingerprint, snapshotPath: snapshotPath) }
             contentWritten = Background { BuildSnapshot.writeContent(content, contentID: fingerprint, snapshotPath: snapshotPath) }
         } : nil
+        // A small site's text edit that read many texts from their files stores them all for the next one, on
+        // another core while it renders (`DocumentTextsFile`).
+        let textsWritten = textEdit.flatMap { edit in
+            edit.storesTexts ? Background {
+                DocumentTextsFile.writeTemporary(of: edit.content, fileHashes: fileHashes, contentID: edit.contentID, snapshotPath: snapshotPath)
+            } : nil
+        }
         var corpusWritten: Background<Void>?
         let corpusSink: ((SearchCorpus) -> Void)? = options.incremental ? { corpus in
             guard smallSite else { return SearchCorpusFile.writeTemporary(corpus, fingerprint: fingerprint, path: searchCorpusPath) }
@@ -148,6 +158,7 @@ public struct Builder: Sendable {
         } : nil
         defer {
             BuildSnapshot.discardTemporaryContent(snapshotPath: snapshotPath)
+            DocumentTextsFile.discardTemporary(snapshotPath: snapshotPath)
             SearchCorpusFile.discardTemporary(at: searchCorpusPath)
         }
         let rendered = render(consume inputs, timings: timings, textEdit: textEdit, contentSink: contentSink, corpusSink: corpusSink) {
@@ -171,6 +182,7 @@ public struct Builder: Sendable {
         // Both are done before anything can remove or publish their files.
         contentWritten?.take()
         corpusWritten?.take()
+        textsWritten?.take()
         var result = rendered.result
         guard result.succeeded else {
             if let staging { publisher.abandon(staging) }
@@ -216,13 +228,16 @@ public struct Builder: Sendable {
             if let textEdit {
                 let overlay = content.textOverlay(of: textEdit.overlayPaths.union(textEdit.changed))
                 snapshot = BuildSnapshot(gate: gate(textEdit.contentID), body: .init(render: record, overlay: overlay))
+                if textsWritten != nil { DocumentTextsFile.publish(snapshotPath: snapshotPath) }
             } else if BuildSnapshot.publishContent(snapshotPath: snapshotPath) {
+                DocumentTextsFile.remove(snapshotPath: snapshotPath)
                 snapshot = BuildSnapshot(gate: gate(fingerprint), body: .init(render: record, overlay: .init()))
             }
             snapshot?.write(to: snapshotPath)
             SearchCorpusFile.publish(at: searchCorpusPath)
         } else {
             BuildSnapshot.removeContent(snapshotPath: snapshotPath)
+            DocumentTextsFile.remove(snapshotPath: snapshotPath)
         }
         cacheWritten?.take()
         result.timings.append(.init(phase: "store cache", clock: storeClock))
@@ -263,6 +278,15 @@ public struct Builder: Sendable {
             guard !unread.isEmpty else { return true }
             guard ContentReader.readUnread(&files, unread: unread, directory: contentDirectory) else { return false }
             unread = [:]
+            return true
+        }
+
+        /// Reads those of the files at `paths` not read yet; false when one of them changed since it was listed.
+        mutating func readUnread(_ paths: Set<String>) -> Bool {
+            let wanted = unread.filter { paths.contains($0.key) }
+            guard !wanted.isEmpty else { return true }
+            guard ContentReader.readUnread(&files, unread: wanted, directory: contentDirectory) else { return false }
+            for path in wanted.keys { unread[path] = nil }
             return true
         }
 

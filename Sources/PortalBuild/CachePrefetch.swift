@@ -3,7 +3,8 @@ import PortalSearch
 import Synchronization
 
 /// The last build's cache file and snapshot, read on other cores while the build loads its content; and a small
-/// site's stored content, decoded there too (a text edit of 10,000 articles waited ~0.25 s for it after loading).
+/// site's stored content, search corpus and document texts, decoded there too (a text edit of 10,000 articles
+/// waited ~0.25 s for the content after loading).
 ///
 /// Each part starts as soon as what it needs is read: the snapshot after the cache (it must be the cache's), the
 /// content after the snapshot, and only when some content file no longer has the stamp the snapshot recorded: with
@@ -23,6 +24,9 @@ final class CachePrefetch: Sendable {
     /// The last build's search corpus, read along with a small content (nil: read it when needed); nil inside
     /// when missing, damaged or skipped like the content.
     let search: Background<SearchCorpus?>?
+    /// The document texts stored with the content (`DocumentTextsFile`), read along with a small content (nil: the
+    /// content files are read instead); nil inside when missing, damaged or skipped like the content.
+    let texts: Background<[String: DocumentTextsFile.Text]?>?
     /// The content files the last snapshot recorded, for `ContentReader` to trust (nil without a snapshot, or
     /// one of a large site, which records no stamps). Whether or not the snapshot is the cache's: its hashes are
     /// those of the files with its stamps either way.
@@ -70,9 +74,14 @@ final class CachePrefetch: Sendable {
                 guard worthDecoding.value, !cancelled.isSet, let fingerprint = cache.value?.fingerprint else { return nil }
                 return SearchCorpusFile.read(from: searchCorpusPath, fingerprint: fingerprint)
             }
+            texts = Background {
+                guard worthDecoding.value, !cancelled.isSet, let contentID = opened.value?.gate.contentID else { return nil }
+                return DocumentTextsFile.read(contentID: contentID, snapshotPath: snapshotPath)
+            }
         } else {
             content = nil
             search = nil
+            texts = nil
         }
         self.cache = cache
         self.opened = opened
@@ -103,6 +112,7 @@ final class CachePrefetch: Sendable {
         cancel()
         // The content and the corpus read the snapshot: they go first.
         content?.discard()
+        texts?.discard()
         if !keepingSearch { search?.discard() }
         snapshot.discard()
         opened.discard()

@@ -115,10 +115,11 @@ enum ContentReader {
         return Result(files: files, assets: assets, diagnostics: diagnostics, stamps: stamps, unread: unread, readStarted: readStarted)
     }
 
-    /// For each listed entry, its stamp and recorded hash when `known` vouches for it; nothing at all unless it
-    /// vouches for every content file listed and knows no other: then the build cannot be a no-op, and a text
-    /// edit needs every file's bytes at once (read later, they took a 10,000-article edit 0.06 s longer).
-    /// Links are never vouched for: their target may change without the link's stamp changing.
+    /// For each listed entry, its stamp and recorded hash when `known` vouches for it: a content file that still
+    /// has its recorded stamp (`ContentStamp.matches`). The others are read. A text edit then reads only the
+    /// edited files (10,000 articles: 0.30 → 0.15 s to load); a build that needs every file's bytes reads the
+    /// rest after its fingerprint (`readUnread`). Links are never vouched for: their target may change without
+    /// the link's stamp changing.
     ///
     /// The stamps are taken before `known` is asked for: the last build's record is decoded on another core
     /// meanwhile (10,000 articles: about 0.08 s, which the no-op spent waiting before).
@@ -129,12 +130,10 @@ enum ContentReader {
             entry.isLink || entry.path.hasPrefix("assets/") ? nil : ContentStamp.of(rootPath + entry.path)
         }
         guard let record = known() else { return none }
-        let contentFiles = listed.filter { !$0.path.hasPrefix("assets/") }.count
-        guard contentFiles == record.stamps.count else { return none }
         var vouched = none
         for (position, entry) in listed.enumerated() where !entry.path.hasPrefix("assets/") {
             guard let stamp = stamps[position], let recorded = record.stamps[entry.path], let hash = record.hashes[entry.path],
-                  stamp.matches(recorded, readStarted: record.readStarted) else { return none }
+                  stamp.matches(recorded, readStarted: record.readStarted) else { continue }
             vouched[position] = (stamp, hash)
         }
         return vouched

@@ -41,6 +41,9 @@ import Testing
             outputDirectory: output, asOf: Self.asOf, workingDirectory: directory.path, incremental: incremental)
         var builder = Builder(options: options, environment: [:])
         builder.sideBySideContentLimit = Self.contentDecoding.limit
+        // A text edit that read any text from its file stores every text (`DocumentTextsFile`): the small sites
+        // here would never reach the real limit.
+        builder.storedTextsLimit = 0
         return builder.run()
     }
 
@@ -218,14 +221,15 @@ import Testing
         try appendByHand("\nEin weiterer Satz.\n", to: path)
         try expectIncrementalEqualsClean(directory, step: "a text edit")
 
-        // The edited file changed just before that build read it, so it vouches for nothing; the no-op after it
-        // reads every file and records their stamps again, which then vouch for all of them.
+        // The edited file changed just before that build read it, so its stamp does not vouch for it; the no-op
+        // after it reads that file and records the stamps again, which then vouch for every file.
         Thread.sleep(forTimeInterval: 1.2)
         let snapshotPath = BuildSnapshot.location(cachePath: BuildCache.location(outputDirectory: directory.path + "/site", workingDirectory: directory.path))
         let content = directory.path + "/content"
         let before = try #require(BuildSnapshot.open(snapshotPath)?.gate)
         let knownBefore = ContentReader.KnownFiles(stamps: before.fileStamps, hashes: before.fileHashes, readStarted: before.readStarted)
-        #expect(ContentReader.read(directory: content, displayPrefix: "content", known: { knownBefore }).unread.isEmpty)
+        let readBefore = ContentReader.read(directory: content, displayPrefix: "content", known: { knownBefore })
+        #expect(Set(readBefore.files.map(\.relativePath)).subtracting(readBefore.unread.keys) == ["measures/chatbot.md"])
         #expect(try expectIncrementalEqualsClean(directory, step: "no change after the edit").reusedPublishedSite)
         let after = try #require(BuildSnapshot.open(snapshotPath)?.gate)
         #expect(after.readStarted > before.readStarted && after.fingerprint == before.fingerprint && after.fileHashes == before.fileHashes)
@@ -414,6 +418,55 @@ import Testing
         try contentBytes.prefix(contentBytes.count * 2 / 3).write(to: URL(fileURLWithPath: cacheFolder + contentFiles[0]))
         try put(Self.longUpdate("Zweitens", "Nach dem Schaden."), at: "content/updates/2025-06-02-zweitens.md", in: directory)
         #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "damaged content file")))
+    }
+
+    /// A small site's text edit takes the other documents' texts from the texts file an earlier text edit stored
+    /// (`DocumentTextsFile`), not from their content files, but only a text whose recorded file hash still holds:
+    /// a text altered in that file under its right hash shows (which proves the file is read), one under a wrong
+    /// hash does not, and a damaged file means the content files are read (and the texts stored anew).
+    @Test func aTextEditTakesOtherTextsFromTheStoredTextsWhileTheirHashesHold() throws {
+        let directory = try builtSite()
+        defer { directory.remove() }
+        try put(Self.longUpdate("Erstens", "Anfang."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+        try put(Self.longUpdate("Zweitens", "Anfang."), at: "content/updates/2025-06-02-zweitens.md", in: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "two long updates")))
+        let cacheFolder = directory.path + "/.portal-cache/"
+        func textsFiles() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cacheFolder).filter { $0.hasPrefix("site-") && $0.contains(".texts") }
+        }
+        #expect(try textsFiles().isEmpty, "a full check stores no texts")
+        // The first text edit reads the texts from their files and stores them.
+        try put(Self.longUpdate("Erstens", "Zuerst."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "the first text edit")))
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cacheFolder).first { $0.hasPrefix("site-") && $0.hasSuffix(".texts") })
+        let stored = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + name))
+        // The second update's text, altered at the same length; its hash field stays, or is altered too.
+        let path = Data("updates/2025-06-02-zweitens.md".utf8), sentence = Data("Die Verwaltung berichtet".utf8)
+        let pathRange = try #require(stored.range(of: path))
+        let hashStart = pathRange.upperBound + 4
+        let textRange = try #require(stored.range(of: sentence, in: pathRange.upperBound..<stored.endIndex))
+        var altered = stored
+        altered.replaceSubrange(textRange, with: Data("DIE VERWALTUNG BERICHTET".utf8))
+        try altered.write(to: URL(fileURLWithPath: cacheFolder + name))
+        try put(Self.longUpdate("Erstens", "Ein Satz mehr."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+        #expect(tookTextEdit(build(directory, output: "site", incremental: true)))
+        // The feed shows every update's whole text, so the text edit of the first renders it again.
+        #expect(try read("site/aktuelles/atom.xml", in: directory).contains("DIE VERWALTUNG BERICHTET"))
+
+        altered[hashStart] = altered[hashStart] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        try altered.write(to: URL(fileURLWithPath: cacheFolder + name))
+        try put(Self.longUpdate("Erstens", "Noch ein Satz."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+        let wrongHash = try expectIncrementalEqualsClean(directory, step: "a stored text under a wrong hash")
+        #expect(tookTextEdit(wrongHash))
+
+        try stored.prefix(stored.count - 5).write(to: URL(fileURLWithPath: cacheFolder + name))
+        try put(Self.longUpdate("Erstens", "Ein dritter Satz."), at: "content/updates/2025-06-01-erstens.md", in: directory)
+        #expect(tookTextEdit(try expectIncrementalEqualsClean(directory, step: "a damaged texts file")))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cacheFolder + name)).range(of: sentence) != nil, "stored anew")
+        // A full check removes the file: its texts belong to the content file it replaces.
+        try replace("title: Erstens", with: "title: Erstens neu", in: "content/updates/2025-06-01-erstens.md", of: directory)
+        #expect(!tookTextEdit(try expectIncrementalEqualsClean(directory, step: "front matter")))
+        #expect(try textsFiles().isEmpty)
     }
 
     /// A content file that does not fit the files (an older one under the current one's stamp, which no build
