@@ -27,8 +27,12 @@ struct SitePublisher {
     /// site of an earlier build when there is one (`reusable` is the manifest it was published with), else empty.
     ///
     /// Files go into it while the site is rendered (`StagingSite.place`); `complete` swaps it in, `abandon`
-    /// deletes it. `previous` is the manifest of the published site, for hard-linking unchanged files.
-    func beginStaging(previous: [String: PublishedFile] = [:], reusable: [String: PublishedFile] = [:]) throws -> StagingSite {
+    /// deletes it. `previous` is the manifest of the published site, for hard-linking unchanged files. `scanned`
+    /// gives what the spare folder holds when the caller read it ahead (nil: read it now); only this process moves
+    /// the spare folder, so what it held before the move it holds after.
+    func beginStaging(
+        previous: [String: PublishedFile] = [:], reusable: [String: PublishedFile] = [:], scanned: (() -> ReusedTree?)? = nil
+    ) throws -> StagingSite {
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         removeLeftovers()
         func stagingPath() -> String { parent + "/" + stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))" }
@@ -36,7 +40,7 @@ struct SitePublisher {
             // Renamed first, so a build killed from here on leaves an ordinary staging leftover.
             let staging = stagingPath()
             if AtomicRename.move(spareDirectory, staging) {
-                if let tree = ReusedTree.scan(root: staging) {
+                if let tree = scanned?() ?? ReusedTree.scan(root: staging) {
                     return StagingSite(path: staging, current: outputDirectory, previous: previous, reused: tree, reusable: reusable)
                 }
                 // Not usable; what cannot be deleted now is a leftover for the next build to remove.
