@@ -68,14 +68,19 @@ import Glibc
         #expect(oldSite != newSite)
         var generator = SystemRandomNumberGenerator()
         var interrupted = 0
+        // Kills fall anywhere in a build, up to just past its end. The window starts at the measured build's time
+        // and shrinks to a build that finished before its kill: measured while other tests held the cores, a
+        // build took twice as long as the trials later did, and only 8 of 20 were interrupted.
+        var window = max(0.05, duration * 1.1)
         for trial in 0..<20 {
             let process = try Self.portal(arguments + ["--content", "content-new"], in: directory.path)
             try process.run()
-            usleep(UInt32(Double.random(in: 0.02...max(0.05, duration * 1.1), using: &generator) * 1_000_000))
+            let pause = Double.random(in: 0.02...window, using: &generator)
+            usleep(UInt32(pause * 1_000_000))
             let stillRunning = process.isRunning
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            if stillRunning { interrupted += 1 }
+            if stillRunning { interrupted += 1 } else { window = max(0.05, pause * 1.1) }
             let published = Self.snapshot(directory.path + "/site")
             let differing = published.keys.filter { published[$0] != oldSite[$0] }.sorted().prefix(5)
             #expect(published == oldSite || published == newSite, "trial \(trial): the site is neither the old nor the new one; \(published.count) files, differing from the old: \(Array(differing)), missing: \(Array(Set(oldSite.keys).subtracting(published.keys).sorted().prefix(5)))")
