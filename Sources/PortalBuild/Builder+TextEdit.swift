@@ -37,8 +37,8 @@ extension Builder {
         /// The content files' bytes are let go once their texts were read back (a large site's files and texts
         /// would not fit in memory together with the search corpus); a large site's corpus is then read on another
         /// core, a small site's was read with its content (`CachePrefetch`). Reads only the content files it needs
-        /// (the changed ones were read already); false from reading one of them (changed since it was listed) means
-        /// nil, and the caller's full build reading every file finds the same.
+        /// (the changed ones were read already); nil when one of them changed since it was listed (the caller's full
+        /// build, reading every file, then finds the same and starts again).
         init?(
             inputs: inout Inputs, fileHashes: [String: String], baseFingerprint: String, prefetch: CachePrefetch,
             snapshotPath: String, searchCorpusPath: String, storedTextsLimit: Int = storedTextsLimit

@@ -281,17 +281,10 @@ public struct Builder: Sendable {
         /// Whether the content folder is missing, so there is nothing to check.
         var contentMissing: Bool
 
-        /// Reads the files not read yet (`unread`); false when one of them changed since it was listed.
-        mutating func readUnread() -> Bool {
-            guard !unread.isEmpty else { return true }
-            guard ContentReader.readUnread(&files, unread: unread, directory: contentDirectory) else { return false }
-            unread = [:]
-            return true
-        }
-
-        /// Reads those of the files at `paths` not read yet; false when one of them changed since it was listed.
-        mutating func readUnread(_ paths: Set<String>) -> Bool {
-            let wanted = unread.filter { paths.contains($0.key) }
+        /// Reads the files not read yet (`unread`), or only those among `paths`; false when one of them changed
+        /// since it was listed.
+        mutating func readUnread(_ paths: Set<String>? = nil) -> Bool {
+            let wanted = paths.map { paths in unread.filter { paths.contains($0.key) } } ?? unread
             guard !wanted.isEmpty else { return true }
             guard ContentReader.readUnread(&files, unread: wanted, directory: contentDirectory) else { return false }
             for path in wanted.keys { unread[path] = nil }

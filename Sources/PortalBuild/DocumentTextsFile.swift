@@ -2,13 +2,13 @@ import Foundation
 import PortalContent
 import PortalModel
 
-/// A small site's document texts (their Markdown) as the last full check read them, each with the hash of the file
-/// it came from, kept beside the snapshot's content file (which stores the content without them).
+/// A small site's document texts (their Markdown), each with the hash of the file it came from, kept beside the
+/// snapshot's content file (which stores the content without them).
 ///
 /// A text edit takes every other document's text from here instead of reading every content file again: the
 /// build then reads only the files whose stamps changed (10,000 articles: 66 MB of Markdown in one file instead
-/// of 10,000 files opened, read and split). A text whose file no longer has the recorded hash (edited since the
-/// full check, or listed here by mistake) is not taken; the build reads that file instead.
+/// of 10,000 files opened, read and split). A text whose file no longer has the recorded hash (edited since it was
+/// stored, or listed here by mistake) is not taken; the build reads that file instead.
 ///
 /// Written by the first text edit after a full check, which reads every file (and by a later one that had to read
 /// many), on another core while it renders: full builds, whose time counts more, write no more than before (the
